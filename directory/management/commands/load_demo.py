@@ -1,0 +1,41 @@
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from directory.importer import import_directory, load_directory_file
+
+DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "directory.json"
+DEMO_ADMIN = ("admin", "melayani-demo")
+
+
+class Command(BaseCommand):
+    help = "Build the demo site (both languages, search index, a local admin) from the vendored sample data."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", default=str(DEMO_FILE), help="Directory file to load (default: the sample).")
+        parser.add_argument("--no-admin", action="store_true", help="Do not create the local admin user.")
+
+    def handle(self, *args, **options):
+        report = import_directory(
+            load_directory_file(options["file"]),
+            progress=self.show_progress if options["verbosity"] > 1 else None,
+        )
+        self.stdout.write(f"Offices: {report.offices}\nServices: {report.services}\nContacts: {report.contacts}")
+        if report.changed:
+            call_command("update_index", verbosity=0)
+            self.stdout.write("Search index rebuilt.")
+        if not options["no_admin"]:
+            self.ensure_admin()
+
+    def ensure_admin(self):
+        username, password = DEMO_ADMIN
+        User = get_user_model()
+        if User.objects.filter(username=username).exists():
+            return
+        User.objects.create_superuser(username=username, email="admin@example.go.id", password=password)
+        self.stdout.write(f"Local admin created: {username} / {password} (for this demo database only).")
+
+    def show_progress(self, done, total, slug):
+        self.stdout.write(f"[{done}/{total}] {slug}")

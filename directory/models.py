@@ -1,0 +1,531 @@
+"""The regency directory: offices (OPD), their contact persons and their services."""
+
+import datetime
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.functional import cached_property
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from . import phone
+from .blocks import LegalBasisBlock, ListItemBlock
+
+STABLE_ID_VALIDATOR = RegexValidator(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    _("Use lowercase letters, digits and single hyphens only."),
+)
+
+
+class OfficeKind(models.TextChoices):
+    """Types of regency office, in the order the directory lists them."""
+
+    DINAS = "dinas", _("Department (dinas)")
+    BADAN = "badan", _("Agency (badan)")
+    SEKRETARIAT = "sekretariat", _("Secretariat")
+    INSPEKTORAT = "inspektorat", _("Inspectorate")
+    SATPOL = "satpol", _("Civil Service Police Unit")
+    KECAMATAN = "kecamatan", _("District office (kecamatan)")
+    RSUD = "rsud", _("Regional hospital")
+
+
+OFFICE_KIND_ORDER = [kind.value for kind in OfficeKind]
+
+
+class ContactLevel(models.TextChoices):
+    """Rank of a contact person, from the head of office down."""
+
+    HEAD = "head", _("Head of office")
+    SECRETARY = "secretary", _("Secretary")
+    DIVISION_HEAD = "division_head", _("Head of division")
+    SECTION_HEAD = "section_head", _("Head of section")
+    TECHNICAL = "technical", _("Technical officer")
+
+
+CONTACT_LEVEL_RANK = {level.value: rank for rank, level in enumerate(ContactLevel)}
+
+
+class Weekday(models.TextChoices):
+    MON = "Mon", _("Monday")
+    TUE = "Tue", _("Tuesday")
+    WED = "Wed", _("Wednesday")
+    THU = "Thu", _("Thursday")
+    FRI = "Fri", _("Friday")
+    SAT = "Sat", _("Saturday")
+    SUN = "Sun", _("Sunday")
+
+
+class StableSlugMixin(models.Model):
+    """The sample data's stable identifier, kept apart from the editable URL slug.
+
+    Imports, exports and the API are keyed on it; the same value is shared by
+    a page and its translations, so it is unique per locale.
+    """
+
+    stable_slug = models.CharField(
+        _("stable identifier"),
+        max_length=100,
+        blank=True,
+        db_index=True,
+        validators=[STABLE_ID_VALIDATOR],
+        help_text=_("Used by imports and the API. Filled from the URL slug when left empty."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def clean(self):
+        super().clean()
+        if not self.stable_slug:
+            self.stable_slug = self.slug
+        clash = type(self).objects.filter(stable_slug=self.stable_slug, locale_id=self.locale_id).exclude(pk=self.pk)
+        if clash.exists():
+            raise ValidationError({"stable_slug": _("Another page already uses this identifier.")})
+
+    def save(self, *args, **kwargs):
+        if not self.stable_slug:
+            self.stable_slug = self.slug
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def by_stable_slug(cls, stable_slug, locale):
+        return cls.objects.filter(stable_slug=stable_slug, locale=locale).first()
+
+
+class DirectoryIndexPage(Page):
+    """Every office of the regency, grouped by type and listed A–Z."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("introduction")]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+
+    parent_page_types = ["melayani.HomePage"]
+    subpage_types = ["directory.OfficePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("directory index")
+
+    def offices(self):
+        return OfficePage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        selected_kind = request.GET.get("kind", "")
+        if selected_kind not in OFFICE_KIND_ORDER:
+            selected_kind = ""
+        offices = self.offices()
+        if selected_kind:
+            offices = offices.filter(kind=selected_kind)
+        context["selected_kind"] = selected_kind
+        context["kinds"] = OfficeKind.choices
+        context["office_groups"] = group_offices_by_kind(offices)
+        return context
+
+
+def group_offices_by_kind(offices):
+    """[(kind, label, [office, …]), …] in the directory's order of types, offices A–Z."""
+    grouped = {kind: [] for kind in OFFICE_KIND_ORDER}
+    for office in offices:
+        grouped.setdefault(office.kind, []).append(office)
+    return [
+        (kind, OfficeKind(kind).label, sorted(items, key=lambda o: o.title.casefold()))
+        for kind, items in grouped.items()
+        if items
+    ]
+
+
+class OfficePage(StableSlugMixin, Page):
+    """A regency office (OPD) with its contact persons and services."""
+
+    kind = models.CharField(_("type of office"), max_length=20, choices=OfficeKind.choices)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    other_names = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("Other names citizens type, separated by commas."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
+        FieldPanel("other_names"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Address and contact"),
+        ),
+        InlinePanel("opening_hours", label=_("Opening hours")),
+        InlinePanel("contacts", label=_("Contact persons")),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("stable_slug", read_only=True)]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym", boost=5),
+        index.SearchField("other_names", boost=4),
+        index.SearchField("summary"),
+        index.FilterField("kind"),
+        index.AutocompleteField("acronym"),
+    ]
+
+    # Identifiers, numbers and places are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("stable_slug"),
+        SynchronizedField("acronym"),
+        SynchronizedField("other_names"),
+        SynchronizedField("address"),
+        SynchronizedField("phone"),
+    ]
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = ["directory.ServicePage"]
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+
+    @property
+    def other_name_list(self):
+        return [name.strip() for name in self.other_names.split(",") if name.strip()]
+
+    @property
+    def display_name(self):
+        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+
+    @property
+    def phone_href(self):
+        return phone.tel_href(self.phone)
+
+    @property
+    def phone_display(self):
+        return phone.local_display(self.phone)
+
+    @property
+    def map_url(self):
+        """A plain OpenStreetMap link: no third-party script or tiles on our pages."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=18/{self.latitude}/{self.longitude}"
+        )
+
+    def ranked_contacts(self):
+        """Contacts from the head of office down; uses the prefetched list when there is one."""
+        return sorted(self.contacts.all(), key=ContactPerson.rank_key)
+
+    def live_services(self):
+        return ServicePage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["contacts"] = self.ranked_contacts()
+        context["services"] = self.live_services()
+        context["opening_hours"] = list(self.opening_hours.all())
+        return context
+
+
+class OpeningHours(Orderable):
+    """One line of an office's opening hours, e.g. Monday–Thursday 07:30–15:30."""
+
+    office = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="opening_hours")
+    first_day = models.CharField(_("from"), max_length=3, choices=Weekday.choices)
+    last_day = models.CharField(_("to"), max_length=3, choices=Weekday.choices, blank=True)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day")]),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("Closing time must be after opening time.")})
+
+    @property
+    def days_code(self):
+        """The sample data's form: ``Mon-Thu`` or ``Fri``."""
+        if self.last_day and self.last_day != self.first_day:
+            return f"{self.first_day}-{self.last_day}"
+        return self.first_day
+
+    @property
+    def days_label(self):
+        first = Weekday(self.first_day).label
+        if self.last_day and self.last_day != self.first_day:
+            return f"{first}–{Weekday(self.last_day).label}"
+        return first
+
+
+class ContactPerson(TranslatableMixin, Orderable):
+    """A person citizens may contact directly, edited inside the office page.
+
+    Being a child of the page, it shares the page's permissions, revisions and
+    moderation. It is translatable (position, field, what they handle) by
+    wagtail-localize together with its page.
+    """
+
+    office = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="contacts")
+    key = models.CharField(
+        _("stable identifier"),
+        max_length=100,
+        blank=True,
+        validators=[STABLE_ID_VALIDATOR],
+        help_text=_("Used by imports and the API. Generated when left empty."),
+    )
+    name = models.CharField(_("name"), max_length=150)
+    level = models.CharField(_("level"), max_length=20, choices=ContactLevel.choices)
+    position = models.CharField(_("position"), max_length=255)
+    field_of_work = models.CharField(_("field of work"), max_length=255, blank=True)
+    handles = models.TextField(
+        _("what citizens should bring to this person"),
+        blank=True,
+        help_text=_("The problems and requests this person deals with."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    last_verified = models.DateField(
+        _("last verified"),
+        default=datetime.date.today,
+        help_text=_("The date someone last confirmed this entry is correct."),
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("level")]),
+        FieldPanel("position"),
+        FieldPanel("field_of_work"),
+        FieldPanel("handles"),
+        FieldRowPanel([FieldPanel("phone"), FieldPanel("whatsapp"), FieldPanel("email")]),
+        FieldRowPanel([FieldPanel("last_verified"), FieldPanel("key", read_only=True)]),
+    ]
+
+    translatable_fields = [
+        TranslatableField("position"),
+        TranslatableField("field_of_work"),
+        TranslatableField("handles"),
+        SynchronizedField("key"),
+        SynchronizedField("name"),
+        SynchronizedField("level"),
+        SynchronizedField("phone"),
+        SynchronizedField("whatsapp"),
+        SynchronizedField("email"),
+        SynchronizedField("last_verified"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+        constraints = [
+            models.UniqueConstraint(fields=["key", "locale"], name="unique_contact_key_per_locale"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} — {self.position}"
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            self.key = self._generate_key()
+        return super().save(*args, **kwargs)
+
+    def _generate_key(self):
+        base = slugify(f"{self.office.stable_slug or self.office.slug} {self.name}")[:80] or "contact"
+        candidate = base
+        while ContactPerson.objects.filter(key=candidate).exists():
+            candidate = f"{base}-{uuid.uuid4().hex[:6]}"
+        return candidate
+
+    @staticmethod
+    def rank_key(contact):
+        return (CONTACT_LEVEL_RANK.get(contact.level, len(CONTACT_LEVEL_RANK)), contact.sort_order or 0)
+
+    @property
+    def phone_href(self):
+        return phone.tel_href(self.phone)
+
+    @property
+    def phone_display(self):
+        return phone.local_display(self.phone)
+
+    @property
+    def whatsapp_href(self):
+        return phone.whatsapp_href(self.whatsapp)
+
+    @property
+    def whatsapp_display(self):
+        return phone.local_display(self.whatsapp)
+
+
+class ServicePageForm(WagtailAdminPageForm):
+    """Offers only the parent office's contacts as responsible officers."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        office = parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        if office is None:
+            return
+        office = office.specific
+        if not isinstance(office, OfficePage):
+            return
+        contacts = ContactPerson.objects.filter(office=office)
+        formset = self.formsets.get("responsible_officers")
+        if formset is None:
+            return
+        for form in [*formset.forms, formset.empty_form]:
+            form.fields["contact"].queryset = contacts
+
+
+class ServicePage(StableSlugMixin, Page):
+    """A public service with its published service standard (standar pelayanan)."""
+
+    summary = models.TextField(_("summary"), blank=True)
+    requirements = StreamField(
+        [("requirement", ListItemBlock(label=_("Requirement")))],
+        blank=True,
+        verbose_name=_("requirements"),
+    )
+    procedure = StreamField(
+        [("step", ListItemBlock(label=_("Step")))],
+        blank=True,
+        verbose_name=_("procedure"),
+    )
+    duration = models.CharField(_("duration"), max_length=255, blank=True)
+    cost = models.CharField(_("cost"), max_length=255, blank=True)
+    output = models.CharField(_("output"), max_length=255, blank=True)
+    legal_basis = StreamField(
+        [("regulation", LegalBasisBlock())],
+        blank=True,
+        verbose_name=_("legal basis"),
+    )
+    channels = StreamField(
+        [("channel", ListItemBlock(label=_("Where to apply")))],
+        blank=True,
+        verbose_name=_("where to apply"),
+    )
+    keywords = models.TextField(
+        _("keywords"),
+        blank=True,
+        help_text=_("Words citizens use for this service, separated by commas."),
+    )
+
+    base_form_class = ServicePageForm
+
+    content_panels = Page.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("requirements"),
+        FieldPanel("procedure"),
+        FieldRowPanel([FieldPanel("duration"), FieldPanel("cost")]),
+        FieldPanel("output"),
+        FieldPanel("legal_basis"),
+        FieldPanel("channels"),
+        InlinePanel("responsible_officers", label=_("Responsible officers")),
+        FieldPanel("keywords"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("stable_slug", read_only=True)]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("keywords", boost=3),
+        index.SearchField("requirements"),
+        index.SearchField("procedure"),
+        index.AutocompleteField("keywords"),
+    ]
+
+    override_translatable_fields = [
+        SynchronizedField("stable_slug"),
+        # Titles of laws and names of systems are cited as published.
+        SynchronizedField("legal_basis"),
+        SynchronizedField("channels"),
+        # Officers are chosen from the source page's contacts and shown in the
+        # page's own language at render time (see ``officers``): wagtail-localize
+        # does not translate foreign keys on inline children (wagtail-localize#710).
+        SynchronizedField("responsible_officers"),
+    ]
+
+    parent_page_types = ["directory.OfficePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+
+    @cached_property
+    def office(self):
+        return OfficePage.objects.parent_of(self).first()
+
+    @property
+    def keyword_list(self):
+        return [word.strip() for word in self.keywords.split(",") if word.strip()]
+
+    def officers(self):
+        """Responsible contacts in this page's language, in the editor's order."""
+        links = list(self.responsible_officers.select_related("contact"))
+        keys = [link.contact.translation_key for link in links]
+        localized = {
+            contact.translation_key: contact
+            for contact in ContactPerson.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+        }
+        return [localized.get(link.contact.translation_key, link.contact) for link in links]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["office"] = self.office
+        context["officers"] = self.officers()
+        return context
+
+
+class ServiceOfficer(Orderable):
+    """Links a service to one of its office's contact persons."""
+
+    page = ParentalKey(ServicePage, on_delete=models.CASCADE, related_name="responsible_officers")
+    contact = models.ForeignKey(ContactPerson, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("contact")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("responsible officer")
+        verbose_name_plural = _("responsible officers")
+
+
+def offices_with_related(queryset):
+    """Offices with everything their pages and API list, fetched in a fixed number of queries."""
+    return queryset.prefetch_related(
+        Prefetch("contacts", queryset=ContactPerson.objects.order_by("sort_order")),
+        "opening_hours",
+    )
+
+
+def locale_or_404(language_code):
+    try:
+        return Locale.objects.get(language_code=language_code)
+    except Locale.DoesNotExist:
+        raise Http404 from None

@@ -1,0 +1,118 @@
+"""Directory records in the sample-data schema (``SCHEMA.md``), read from the pages.
+
+Export writes these records; import compares them with the incoming file to
+tell unchanged records from updated ones, so that an import of an export is a
+no-op by construction.
+"""
+
+from .models import OfficePage, ServicePage
+
+
+def _pair(source_value, translated_value):
+    return {"id": source_value, "en": translated_value if translated_value is not None else source_value}
+
+
+def _stream_texts(stream):
+    return [str(block.value) for block in stream]
+
+
+def _split(text):
+    return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def contact_record(contact, translated=None):
+    def both(field_name):
+        return _pair(getattr(contact, field_name), getattr(translated, field_name) if translated else None)
+
+    return {
+        "key": contact.key,
+        "name": contact.name,
+        "level": contact.level,
+        "position": both("position"),
+        "field": both("field_of_work"),
+        "handles": both("handles"),
+        "phone": contact.phone,
+        "whatsapp": contact.whatsapp,
+        "email": contact.email,
+    }
+
+
+def office_record(office, translated=None):
+    """An OPD record without its services (those are pages of their own)."""
+    translated_contacts = (
+        {contact.translation_key: contact for contact in translated.contacts.all()} if translated else {}
+    )
+    return {
+        "slug": office.stable_slug,
+        "kind": office.kind,
+        "acronym": office.acronym,
+        "aliases": office.other_name_list,
+        "name": _pair(office.title, translated.title if translated else None),
+        "summary": _pair(office.summary, translated.summary if translated else None),
+        "address": office.address,
+        "phone": office.phone,
+        "email": office.email,
+        "website": office.website,
+        "opening_hours": [
+            {"days": hours.days_code, "opens": hours.opens.strftime("%H:%M"), "closes": hours.closes.strftime("%H:%M")}
+            for hours in office.opening_hours.all()
+        ],
+        "coordinates": ([float(office.latitude), float(office.longitude)] if office.latitude is not None else None),
+        "contacts": [
+            contact_record(contact, translated_contacts.get(contact.translation_key))
+            for contact in office.contacts.all()
+        ],
+    }
+
+
+def service_record(service, translated=None):
+    def both(field_name):
+        return _pair(getattr(service, field_name), getattr(translated, field_name) if translated else None)
+
+    def both_streams(field_name):
+        source = _stream_texts(getattr(service, field_name))
+        return {"id": source, "en": _stream_texts(getattr(translated, field_name)) if translated else source}
+
+    return {
+        "slug": service.stable_slug,
+        "name": _pair(service.title, translated.title if translated else None),
+        "summary": both("summary"),
+        "requirements": both_streams("requirements"),
+        "procedure": both_streams("procedure"),
+        "duration": both("duration"),
+        "cost": both("cost"),
+        "output": both("output"),
+        "legal_basis": _stream_texts(service.legal_basis),
+        "channels": _stream_texts(service.channels),
+        "contacts": [link.contact.key for link in service.responsible_officers.all()],
+        "keywords": {
+            "id": _split(service.keywords),
+            "en": _split(translated.keywords) if translated else _split(service.keywords),
+        },
+    }
+
+
+def translations_by_key(model, pages, locale):
+    """{translation_key: page in ``locale``} for the given source pages."""
+    keys = [page.translation_key for page in pages]
+    return {page.translation_key: page for page in model.objects.filter(translation_key__in=keys, locale=locale)}
+
+
+def export_opds(source_locale, target_locale):
+    """Every office of ``source_locale`` with its services, both languages paired."""
+    offices = list(
+        OfficePage.objects.filter(locale=source_locale).order_by("path").prefetch_related("contacts", "opening_hours")
+    )
+    translated_offices = translations_by_key(OfficePage, offices, target_locale)
+    opds = []
+    for office in offices:
+        record = office_record(office, translated_offices.get(office.translation_key))
+        services = list(
+            ServicePage.objects.child_of(office).order_by("path").prefetch_related("responsible_officers__contact")
+        )
+        translated_services = translations_by_key(ServicePage, services, target_locale)
+        record["services"] = [
+            service_record(service, translated_services.get(service.translation_key)) for service in services
+        ]
+        opds.append(record)
+    return opds

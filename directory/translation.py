@@ -1,0 +1,59 @@
+"""English versions of imported pages as real wagtail-localize translations.
+
+The importer knows both languages of every text. Rather than writing a second
+page tree by hand, it stores the English strings as translations of the
+Indonesian page's segments and lets wagtail-localize build the English page,
+so editors later see and edit it in the translation interface.
+"""
+
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+from wagtail_localize.strings import StringValue
+
+
+def translate_page(page, translations_by_path, locale):
+    """Create or update the ``locale`` translation of ``page`` from ``{segment path: text}``.
+
+    Segments without an entry keep the source text (wagtail-localize's fallback).
+    """
+    source, _created = TranslationSource.update_or_create_from_instance(page)
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    for segment in segments:
+        text = translations_by_path.get(segment.context.path)
+        if text is None or text == "":
+            continue
+        StringTranslation.objects.update_or_create(
+            translation_of=segment.string,
+            locale=locale,
+            context=segment.context,
+            defaults={
+                "data": StringValue.from_plaintext(text).data,
+                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                "has_error": False,
+                "field_error": "",
+            },
+        )
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=locale, defaults={"enabled": True}
+    )
+    translation.save_target(publish=True)
+    return page.get_translation(locale)
+
+
+def english_locale():
+    locale, _created = Locale.objects.get_or_create(language_code="en")
+    return locale
+
+
+def stream_paths(field_name, stream, texts):
+    """Pair each block of a StreamField with the translated text at the same position."""
+    return {f"{field_name}.{block.id}": text for block, text in zip(stream, texts, strict=False)}
+
+
+def contact_paths(relation_name, contacts_with_texts):
+    """Segment paths of translatable contact fields: ``contacts.<translation key>.<field>``."""
+    paths = {}
+    for contact, texts in contacts_with_texts:
+        for field_name, text in texts.items():
+            paths[f"{relation_name}.{contact.translation_key}.{field_name}"] = text
+    return paths

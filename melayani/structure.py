@@ -1,0 +1,106 @@
+"""The fixed top of the page tree: locales, home page, directory index, Site."""
+
+from django.db import transaction
+from wagtail.models import Locale, Page, Site
+
+from directory.models import DirectoryIndexPage
+from directory.translation import translate_page
+
+from .models import HomePage, RegencySettings
+
+HOME = {
+    "slug": "beranda",
+    "title": {"id": "Banyuwangi Melayani", "en": "Banyuwangi Melayani"},
+    "introduction": {
+        "id": "Temukan petugas yang tepat untuk urusan Anda: narahubung setiap perangkat daerah, "
+        "kecamatan dan rumah sakit daerah, lengkap dengan standar pelayanannya.",
+        "en": "Find the right officer for your matter: the contact persons of every regency office, "
+        "district office and regional hospital, with their published service standards.",
+    },
+}
+DIRECTORY = {
+    "slug": {"id": "direktori", "en": "directory"},
+    "title": {"id": "Direktori Perangkat Daerah", "en": "Directory of Regency Offices"},
+    "introduction": {
+        "id": "Semua perangkat daerah Kabupaten Banyuwangi, dikelompokkan menurut jenisnya.",
+        "en": "Every office of the Banyuwangi regency, grouped by type.",
+    },
+}
+
+
+@transaction.atomic
+def ensure_site_structure():
+    """Create what is missing of the tree's top in both languages; change nothing that exists."""
+    source_locale, _created = Locale.objects.get_or_create(language_code="id")
+    english, _created = Locale.objects.get_or_create(language_code="en")
+
+    home = HomePage.objects.filter(locale=source_locale).first()
+    if home is None:
+        root = Page.get_first_root_node()
+        # Wagtail's initial migration leaves a plain "Welcome" page as the site root.
+        for welcome in Page.objects.child_of(root).filter(content_type__model="page"):
+            welcome.delete()
+        home = root.add_child(
+            instance=HomePage(
+                title=HOME["title"]["id"],
+                slug=HOME["slug"],
+                introduction=HOME["introduction"]["id"],
+                locale=source_locale,
+            )
+        )
+        home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "hostname": "localhost", "port": 80, "site_name": "Banyuwangi Melayani"},
+    )
+    if home.get_translation_or_none(english) is None:
+        translate_page(home, {"title": HOME["title"]["en"], "introduction": HOME["introduction"]["en"]}, english)
+
+    directory = DirectoryIndexPage.objects.child_of(home).first()
+    if directory is None:
+        directory = home.add_child(
+            instance=DirectoryIndexPage(
+                title=DIRECTORY["title"]["id"],
+                slug=DIRECTORY["slug"]["id"],
+                introduction=DIRECTORY["introduction"]["id"],
+            )
+        )
+        directory.save_revision().publish()
+    if directory.get_translation_or_none(english) is None:
+        translate_page(
+            directory,
+            {
+                "title": DIRECTORY["title"]["en"],
+                "slug": DIRECTORY["slug"]["en"],
+                "introduction": DIRECTORY["introduction"]["en"],
+            },
+            english,
+        )
+    return home, directory
+
+
+def apply_region(region):
+    """Keep the file's region block and take the regency's contact channels from it."""
+    if not region:
+        return
+    regency = RegencySettings.load()
+    regency.imported_region = region
+    regency.call_center = str(region.get("call_center") or regency.call_center)
+    regency.response_hours = int(region.get("response_time_hours") or regency.response_hours)
+    for channel in region.get("complaint_channels", []):
+        name, contact = channel.get("name", "").lower(), channel.get("contact", "")
+        if "sms" in name:
+            regency.complaint_sms = contact
+        elif "whatsapp" in name:
+            regency.complaint_whatsapp = contact
+        elif "lapor" in name:
+            regency.lapor_url = contact
+    regency.save()
+
+
+def exported_region():
+    regency = RegencySettings.load()
+    region = dict(regency.imported_region or {"name": "Kabupaten Banyuwangi", "programme": "Banyuwangi Melayani"})
+    region["call_center"] = regency.call_center
+    region["response_time_hours"] = regency.response_hours
+    return region

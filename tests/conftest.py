@@ -1,0 +1,39 @@
+"""Shared fixtures: a small slice of the sample directory imported once per test session."""
+
+import copy
+import json
+from pathlib import Path
+
+import pytest
+
+SAMPLE_FILE = Path(__file__).resolve().parent.parent / "directory" / "data" / "directory.json"
+# A regency office with many contacts, the busiest service office, and a district office.
+SAMPLE_OFFICES = ("setda", "dispendukcapil", "kecamatan-licin")
+
+
+def load_sample():
+    with open(SAMPLE_FILE, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def sample_subset(slugs=SAMPLE_OFFICES):
+    data = load_sample()
+    data["opds"] = [opd for opd in data["opds"] if opd["slug"] in slugs]
+    return data
+
+
+@pytest.fixture
+def sample_data():
+    """A fresh, mutable copy of the imported slice, as a directory file."""
+    return copy.deepcopy(_SAMPLE)
+
+
+_SAMPLE = sample_subset()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    from directory.importer import import_directory
+
+    with django_db_blocker.unblock():
+        import_directory(copy.deepcopy(_SAMPLE))

@@ -1,0 +1,153 @@
+import json
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Locale, Page, Revision
+
+from directory.importer import DirectoryFileError, import_directory
+from directory.models import ContactPerson, OfficePage, ServicePage
+
+pytestmark = pytest.mark.django_db
+
+
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def office_in(slug, language_code):
+    return OfficePage.objects.get(stable_slug=slug, locale__language_code=language_code)
+
+
+def test_import_creates_each_office_in_both_languages(sample_data):
+    for opd in sample_data["opds"]:
+        assert office_in(opd["slug"], "id").title == opd["name"]["id"]
+        assert office_in(opd["slug"], "en").title == opd["name"]["en"]
+
+
+def test_english_office_is_a_wagtail_localize_translation_of_the_indonesian_one():
+    from wagtail_localize.models import Translation
+
+    source = office_in("dispendukcapil", "id")
+    translated = office_in("dispendukcapil", "en")
+    assert translated.translation_key == source.translation_key
+    assert Translation.objects.filter(source__object_id=source.translation_key, target_locale=english()).exists()
+
+
+def test_contacts_are_translated_with_their_office(sample_data):
+    record = sample_data["opds"][1]["contacts"][0]
+    source = ContactPerson.objects.get(key=record["key"], locale__language_code="id")
+    translated = ContactPerson.objects.get(key=record["key"], locale=english())
+    assert source.position == record["position"]["id"]
+    assert translated.position == record["position"]["en"]
+    assert translated.handles == record["handles"]["en"]
+    assert translated.phone == source.phone == record["phone"]
+
+
+def test_services_keep_their_standard_in_both_languages(sample_data):
+    record = sample_data["opds"][1]["services"][0]
+    source = ServicePage.objects.get(stable_slug=record["slug"], locale__language_code="id")
+    translated = ServicePage.objects.get(stable_slug=record["slug"], locale=english())
+    assert [block.value for block in source.requirements] == record["requirements"]["id"]
+    assert [block.value for block in translated.procedure] == record["procedure"]["en"]
+    assert [contact.key for contact in translated.officers()] == record["contacts"]
+    assert all(contact.locale_id == english().pk for contact in translated.officers())
+
+
+def test_second_run_of_the_same_file_changes_nothing(sample_data):
+    revisions_before = Revision.objects.count()
+    pages_before = Page.objects.count()
+    report = import_directory(sample_data)
+    assert not report.changed
+    assert report.offices.unchanged == len(sample_data["opds"])
+    assert report.services.unchanged == sum(len(opd["services"]) for opd in sample_data["opds"])
+    assert Revision.objects.count() == revisions_before
+    assert Page.objects.count() == pages_before
+
+
+def test_changed_records_are_updated_in_both_languages(sample_data):
+    opd = sample_data["opds"][1]
+    opd["contacts"][2]["phone"] = "0333-000-9999"
+    opd["contacts"][2]["handles"]["en"] = "Lost ID cards, fast."
+    opd["services"][0]["cost"]["en"] = "Free, paid by the regency budget"
+    report = import_directory(sample_data)
+    assert (report.offices.updated, report.contacts.updated, report.services.updated) == (1, 1, 1)
+    key = opd["contacts"][2]["key"]
+    assert ContactPerson.objects.get(key=key, locale__language_code="id").phone == "0333-000-9999"
+    assert ContactPerson.objects.get(key=key, locale=english()).handles == "Lost ID cards, fast."
+    service = ServicePage.objects.get(stable_slug=opd["services"][0]["slug"], locale=english())
+    assert service.cost == "Free, paid by the regency budget"
+
+
+def test_new_records_are_created_and_never_duplicated(sample_data):
+    opd = sample_data["opds"][2]
+    new_contact = dict(opd["contacts"][-1], key="kecamatan-licin-teknis-baru", email="baru@example.go.id")
+    opd["contacts"].append(new_contact)
+    import_directory(sample_data)
+    import_directory(sample_data)
+    assert ContactPerson.objects.filter(key="kecamatan-licin-teknis-baru").count() == 2  # id and en
+    assert OfficePage.objects.filter(stable_slug=opd["slug"]).count() == 2
+
+
+def test_contacts_dropped_from_the_file_are_removed(sample_data):
+    opd = sample_data["opds"][0]
+    dropped = opd["contacts"].pop()["key"]
+    for service in opd["services"]:
+        service["contacts"] = [key for key in service["contacts"] if key != dropped] or [opd["contacts"][0]["key"]]
+    import_directory(sample_data)
+    assert not ContactPerson.objects.filter(key=dropped).exists()
+
+
+def test_malformed_record_writes_nothing_and_names_record_and_field(sample_data):
+    sample_data["opds"][1]["contacts"][0]["phone"] = "0333-000-1234"
+    sample_data["opds"][1]["contacts"][3]["level"] = "boss"
+    sample_data["opds"][2]["services"][0]["contacts"] = ["nobody-here"]
+    before = ContactPerson.objects.get(key=sample_data["opds"][1]["contacts"][0]["key"], locale__language_code="id")
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    messages = "\n".join(caught.value.errors)
+    contact_key = sample_data["opds"][1]["contacts"][3]["key"]
+    assert f"opds[1] (dispendukcapil).contacts[3] ({contact_key}).level" in messages
+    assert "'nobody-here' is not a contact of this office" in messages
+    after = ContactPerson.objects.get(pk=before.pk)
+    assert after.phone == before.phone
+
+
+def test_missing_and_unknown_fields_are_reported(sample_data):
+    del sample_data["opds"][0]["summary"]
+    sample_data["opds"][0]["services"][0]["price"] = "free"
+    sample_data["opds"][0]["services"][0]["requirements"]["en"].pop()
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    messages = "\n".join(caught.value.errors)
+    assert "opds[0] (setda): missing fields: summary" in messages
+    assert "unknown fields: price" in messages
+    assert "they must align" in messages
+
+
+def test_duplicate_identifiers_are_rejected(sample_data):
+    sample_data["opds"][2]["contacts"][1]["key"] = sample_data["opds"][2]["contacts"][0]["key"]
+    with pytest.raises(DirectoryFileError, match="duplicate contact key"):
+        import_directory(sample_data)
+
+
+def test_command_reports_progress_and_counts(tmp_path, sample_data, capsys):
+    path = tmp_path / "directory.json"
+    path.write_text(json.dumps(sample_data), encoding="utf-8")
+    call_command("import_directory", str(path))
+    out = capsys.readouterr().out
+    assert "[3/3] kecamatan-licin" in out
+    assert "Offices: 0 created, 0 updated, 3 unchanged" in out
+
+
+def test_command_refuses_invalid_json_and_changes_nothing(tmp_path):
+    path = tmp_path / "broken.json"
+    path.write_text('{"version": 1, "opds": [', encoding="utf-8")
+    count = OfficePage.objects.count()
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import_directory", str(path))
+    assert OfficePage.objects.count() == count
+
+
+def test_command_refuses_a_missing_file():
+    with pytest.raises(CommandError):
+        call_command("import_directory", "/nonexistent/directory.json")
