@@ -36,7 +36,13 @@ def translate_page(page, translations_by_path, locale):
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    translation.save_target(publish=True)
+    # wagtail-localize defers the publish to transaction.on_commit, publishing a
+    # revision whose page carries the tree counters of that moment; inside the
+    # importer's transaction, children added meanwhile would then be lost from
+    # the parent's numchild. Publish here instead, from a freshly loaded revision.
+    translation.save_target(publish=False)
+    translated = page.get_translation(locale)
+    translated.get_latest_revision().publish()
     return page.get_translation(locale)
 
 

@@ -151,3 +151,8 @@ def test_command_refuses_invalid_json_and_changes_nothing(tmp_path):
 def test_command_refuses_a_missing_file():
     with pytest.raises(CommandError):
         call_command("import_directory", "/nonexistent/directory.json")
+
+
+def test_imported_tree_is_consistent_and_english_pages_are_served(client):
+    assert Page.find_problems() == ([], [], [], [], [])
+    assert client.get("/en/directory/setda/").status_code == 200
