@@ -14,7 +14,8 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
-from wagtail.models import Locale
+from wagtail.models import Locale, ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from .models import (
     CONTACT_LEVEL_RANK,
@@ -301,7 +302,10 @@ def import_directory(data, directory_index=None, progress=None):
     from melayani.structure import apply_region, ensure_site_structure
 
     report = ImportReport()
-    with transaction.atomic():
+    touched = []
+    # Each page is saved several times on its way (created, published, translated); index its
+    # references once at the end instead of after every save.
+    with disable_reference_index_auto_update(), transaction.atomic():
         if directory_index is None:
             _home, directory_index = ensure_site_structure()
         english = Locale.objects.get(language_code="en")
@@ -309,11 +313,21 @@ def import_directory(data, directory_index=None, progress=None):
         opds = data["opds"]
         for position, opd in enumerate(opds, start=1):
             office = _upsert_office(opd, directory_index, english, report)
+            touched.append(office)
             for service in opd["services"]:
-                _upsert_service(service, office, english, report)
+                touched.append(_upsert_service(service, office, english, report))
             if progress:
                 progress(position, len(opds), opd["slug"])
+        if report.changed:
+            _update_references(touched, english)
     return report
+
+
+def _update_references(pages, english):
+    for page in pages:
+        for version in (page, page.get_translation_or_none(english)):
+            if version is not None:
+                ReferenceIndex.create_or_update_for_object(version)
 
 
 def _normalized_office(opd):
