@@ -1,0 +1,106 @@
+"""Search documents: one per office, contact and service (and announcement), per language.
+
+Documents are built from directory records in the sample-data schema, so the
+same function serves the live site (records of the published pages, from
+``directory.records.published_opds``) and the benchmark (records read straight
+from the sample file). Plain Python: no Django import.
+"""
+
+from collections import defaultdict
+
+LOCALES = ("id", "en")
+
+
+def _office_context(office, locale):
+    return [office.get("acronym", ""), *office.get("aliases", []), office["name"][locale]]
+
+
+def _office_document(office, locale):
+    return {
+        "type": "office",
+        "id": office["slug"],
+        "office": office["slug"],
+        "locale": locale,
+        "title": office["name"][locale],
+        "fields": {
+            "acronym": office.get("acronym", ""),
+            "aliases": office.get("aliases", []),
+            "summary": office["summary"][locale],
+        },
+        "boost": 1.0,
+        "level": None,
+    }
+
+
+def _contact_document(office, contact, locale, responsible, assisting):
+    return {
+        "type": "contact",
+        "id": contact["key"],
+        "office": office["slug"],
+        "locale": locale,
+        "title": contact["position"][locale],
+        "fields": {
+            "name": contact.get("name", ""),
+            "field": contact["field"][locale],
+            "handles": contact["handles"][locale],
+            # What a contact is responsible for says more about them than their job title.
+            "services": [service["name"][locale] for service in responsible]
+            + [word for service in responsible for word in service["keywords"][locale]],
+            "related_services": [service["name"][locale] for service in assisting],
+            "office": _office_context(office, locale),
+        },
+        "boost": 1.0,
+        "level": contact.get("level"),
+    }
+
+
+def _service_document(office, service, locale):
+    fields = {
+        "keywords": service["keywords"][locale],
+        "summary": service["summary"][locale],
+        "requirements": service["requirements"][locale],
+        "procedure": service["procedure"][locale],
+        "output": service["output"][locale],
+        "cost": service["cost"][locale],
+        "duration": service["duration"][locale],
+        "office": _office_context(office, locale),
+    }
+    if locale == "id":  # cited in Indonesian only
+        fields["legal_basis"] = service.get("legal_basis", [])
+        fields["channels"] = service.get("channels", [])
+    return {
+        "type": "service",
+        "id": service["slug"],
+        "office": office["slug"],
+        "locale": locale,
+        "title": service["name"][locale],
+        "fields": fields,
+        "boost": 1.0,
+        "level": None,
+    }
+
+
+def documents_from_directory(opds):
+    """Documents for every office, contact and service of the given OPD records, in both languages."""
+    documents = []
+    for office in opds:
+        # A service's first contact is the officer responsible for it; the others supervise or assist.
+        responsible_for, assists_with = defaultdict(list), defaultdict(list)
+        for service in office.get("services", []):
+            for position, key in enumerate(service.get("contacts", [])):
+                (assists_with if position else responsible_for)[key].append(service)
+        for locale in LOCALES:
+            documents.append(_office_document(office, locale))
+            for contact in office.get("contacts", []):
+                documents.append(
+                    _contact_document(
+                        office,
+                        contact,
+                        locale,
+                        responsible_for.get(contact["key"], []),
+                        assists_with.get(contact["key"], []),
+                    )
+                )
+            for service in office.get("services", []):
+                documents.append(_service_document(office, service, locale))
+    return documents
