@@ -1,12 +1,13 @@
 """Read-only JSON API of the directory, keyed on the stable identifiers."""
 
 from django.core.paginator import EmptyPage, Paginator
-from django.http import JsonResponse
 from django.urls import path, re_path
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from django.views.decorators.http import require_GET
 from wagtail.models import Locale
+
+from melayani.jsonresponse import SafeJsonResponse as JsonResponse
 
 from .models import OFFICE_KIND_ORDER, OfficePage, ServicePage
 

@@ -286,7 +286,7 @@ class OpeningHours(Orderable):
         return first
 
 
-class ContactPerson(TranslatableMixin, Orderable):
+class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
     """A person citizens may contact directly, edited inside the office page.
 
     Being a child of the page, it shares the page's permissions, revisions and
@@ -327,6 +327,15 @@ class ContactPerson(TranslatableMixin, Orderable):
         FieldPanel("handles"),
         FieldRowPanel([FieldPanel("phone"), FieldPanel("whatsapp"), FieldPanel("email")]),
         FieldRowPanel([FieldPanel("last_verified"), FieldPanel("key", read_only=True)]),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("position", boost=2),
+        index.SearchField("field_of_work", boost=2),
+        index.SearchField("handles", boost=3),
+        index.FilterField("locale"),
+        index.FilterField("office"),
     ]
 
     translatable_fields = [

@@ -5,6 +5,8 @@ tell unchanged records from updated ones, so that an import of an export is a
 no-op by construction.
 """
 
+from wagtail.models import Locale
+
 from .models import OfficePage, ServicePage
 
 
@@ -116,3 +118,48 @@ def export_opds(source_locale, target_locale):
         ]
         opds.append(record)
     return opds
+
+
+def published_opds():
+    """OPD records of the published, public offices and services, both languages paired.
+
+    Drafts, unpublished, private and deleted pages are left out. A fixed number
+    of queries whatever the size of the directory.
+    """
+    source = Locale.get_default()
+    offices = list(
+        OfficePage.objects.live()
+        .public()
+        .filter(locale=source)
+        .order_by("path")
+        .prefetch_related("contacts", "opening_hours")
+    )
+    services = list(
+        ServicePage.objects.live()
+        .public()
+        .filter(locale=source)
+        .order_by("path")
+        .prefetch_related("responsible_officers__contact")
+    )
+    keys = [page.translation_key for page in offices + services]
+    translated_offices = {
+        page.translation_key: page
+        for page in OfficePage.objects.live()
+        .filter(translation_key__in=keys)
+        .exclude(locale=source)
+        .prefetch_related("contacts")
+    }
+    translated_services = {
+        page.translation_key: page
+        for page in ServicePage.objects.live().filter(translation_key__in=keys).exclude(locale=source)
+    }
+    records_by_path = {}
+    for office in offices:
+        record = office_record(office, translated_offices.get(office.translation_key))
+        record["services"] = []
+        records_by_path[office.path] = record
+    for service in services:
+        parent = records_by_path.get(service.path[: -service.steplen])
+        if parent is not None:
+            parent["services"].append(service_record(service, translated_services.get(service.translation_key)))
+    return list(records_by_path.values())

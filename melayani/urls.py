@@ -12,6 +12,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/directory/", include(directory_api.urlpatterns)),
+    path("api/search/", search_views.search_api, name="api-search"),
+    path("api/search/suggest/", search_views.suggest_api, name="api-search-suggest"),
 ]
 
 if settings.DEBUG:
@@ -21,7 +23,7 @@ if settings.DEBUG:
 
 # Every public page lives under its language: /id/… (default) and /en/….
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", search_views.search_page, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

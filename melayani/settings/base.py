@@ -145,7 +145,7 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch9",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "melayani"),
             "TIMEOUT": 5,

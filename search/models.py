@@ -1,0 +1,77 @@
+"""Editors' search tools: synonym groups and the log of what citizens search for."""
+
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+
+class SynonymGroup(index.Indexed, models.Model):
+    """Words citizens use for the same thing, e.g. ``KTP, KTP-el, e-KTP, kartu tanda penduduk, ID card``.
+
+    Every term of a group finds what any other term finds, in both languages and
+    on every search engine.
+    """
+
+    terms = models.TextField(
+        _("terms"),
+        help_text=_("Words or phrases that mean the same, separated by commas."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    panels = [FieldPanel("terms"), FieldPanel("note")]
+    search_fields = [index.SearchField("terms"), index.AutocompleteField("terms")]
+
+    class Meta:
+        verbose_name = _("synonym group")
+        verbose_name_plural = _("synonym groups")
+        ordering = ["terms"]
+
+    def __str__(self):
+        return ", ".join(self.term_list[:4]) + ("…" if len(self.term_list) > 4 else "")
+
+    @property
+    def term_list(self):
+        return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+    @classmethod
+    def all_groups(cls):
+        return [group.term_list for group in cls.objects.all() if len(group.term_list) > 1]
+
+
+class SearchQueryLog(models.Model):
+    """How often a query was searched on a day, per language, and whether it found anything."""
+
+    query = models.CharField(_("query"), max_length=200)
+    language_code = models.CharField(_("language"), max_length=10)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    searches = models.PositiveIntegerField(_("searches"), default=0)
+    searches_without_results = models.PositiveIntegerField(_("searches without results"), default=0)
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+        constraints = [
+            models.UniqueConstraint(fields=["query", "language_code", "date"], name="unique_query_per_language_day")
+        ]
+        indexes = [models.Index(fields=["date", "language_code"])]
+
+    def __str__(self):
+        return self.query
+
+    @classmethod
+    def record(cls, query, language_code, result_count):
+        """Count one search; queries are stored normalised (lower case, single spaces)."""
+        normalised = " ".join(query.casefold().split())[:200]
+        if not normalised:
+            return
+        entry, _created = cls.objects.get_or_create(
+            query=normalised, language_code=language_code, date=timezone.localdate()
+        )
+        cls.objects.filter(pk=entry.pk).update(
+            searches=F("searches") + 1,
+            searches_without_results=F("searches_without_results") + (0 if result_count else 1),
+        )

@@ -1,0 +1,26 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.snippets.models import register_snippet
+
+from .viewsets import SearchQueryReportView, SynonymGroupViewSet
+
+register_snippet(SynonymGroupViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_search_report_urls():
+    return [
+        path("reports/searches/", SearchQueryReportView.as_view(), name="search_query_report"),
+        path(
+            "reports/searches/results/",
+            SearchQueryReportView.as_view(results_only=True),
+            name="search_query_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_report_menu_item():
+    return AdminOnlyMenuItem(_("Citizen searches"), reverse("search_query_report"), icon_name="search", order=800)
