@@ -58,7 +58,7 @@ def absolute_url(request, page):
 
 def in_locale(model, stable_slug, locale):
     """The page in the requested language, else its original (the API says which it is)."""
-    pages = model.objects.live().public().filter(stable_slug=stable_slug)
+    pages = model.objects.live().public().filter(stable_slug=stable_slug).select_related("locale")
     page = pages.filter(locale=locale).first() or pages.order_by("id").first()
     if page is None:
         raise ApiError(404, f"No {model._meta.model_name.removesuffix('page')} with identifier '{stable_slug}'.")
@@ -82,8 +82,8 @@ def office_summary(request, office):
     }
 
 
-def contact_data(request, contact, office):
-    office_url = absolute_url(request, office)
+def contact_data(request, contact, office, office_url=None):
+    office_url = office_url or absolute_url(request, office)
     return {
         "key": contact.key,
         "name": contact.name,
@@ -173,7 +173,7 @@ def office_detail(request, locale, slug):
         {"days": hours.days_code, "opens": hours.opens.strftime("%H:%M"), "closes": hours.closes.strftime("%H:%M")}
         for hours in office.opening_hours.all()
     ]
-    data["contacts"] = [contact_data(request, contact, office) for contact in office.ranked_contacts()]
+    data["contacts"] = [contact_data(request, contact, office, data["url"]) for contact in office.ranked_contacts()]
     data["services"] = [service_summary(request, service) for service in office.live_services()]
     return JsonResponse(data)
 
@@ -183,6 +183,7 @@ def service_detail(request, locale, slug):
     """A service's whole published standard and the officers responsible for it."""
     service = in_locale(ServicePage, slug, locale)
     office = service.office
+    office_url = absolute_url(request, office) if office else None
     data = service_summary(request, service)
     data.update(
         {
@@ -196,7 +197,7 @@ def service_detail(request, locale, slug):
             "legal_basis": stream_texts(service.legal_basis),
             "channels": stream_texts(service.channels),
             "keywords": service.keyword_list,
-            "contacts": [contact_data(request, contact, office) for contact in service.officers()],
+            "contacts": [contact_data(request, contact, office, office_url) for contact in service.officers()],
         }
     )
     return JsonResponse(data)

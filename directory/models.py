@@ -238,7 +238,7 @@ class OfficePage(StableSlugMixin, Page):
         return sorted(self.contacts.all(), key=ContactPerson.rank_key)
 
     def live_services(self):
-        return ServicePage.objects.child_of(self).live().public().order_by("title")
+        return ServicePage.objects.child_of(self).live().public().select_related("locale").order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

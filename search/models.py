@@ -1,7 +1,6 @@
 """Editors' search tools: synonym groups and the log of what citizens search for."""
 
-from django.db import models
-from django.db.models import F
+from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -64,14 +63,20 @@ class SearchQueryLog(models.Model):
 
     @classmethod
     def record(cls, query, language_code, result_count):
-        """Count one search; queries are stored normalised (lower case, single spaces)."""
+        """Count one search; queries are stored normalised (lower case, single spaces).
+
+        One upsert statement: a search must not cost several write transactions.
+        """
         normalised = " ".join(query.casefold().split())[:200]
         if not normalised:
             return
-        entry, _created = cls.objects.get_or_create(
-            query=normalised, language_code=language_code, date=timezone.localdate()
-        )
-        cls.objects.filter(pk=entry.pk).update(
-            searches=F("searches") + 1,
-            searches_without_results=F("searches_without_results") + (0 if result_count else 1),
-        )
+        table = connection.ops.quote_name(cls._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (query, language_code, date, searches, searches_without_results) "
+                "VALUES (%s, %s, %s, 1, %s) "
+                "ON CONFLICT (query, language_code, date) DO UPDATE SET "
+                f"searches = {table}.searches + 1, "
+                f"searches_without_results = {table}.searches_without_results + excluded.searches_without_results",
+                [normalised, language_code, timezone.localdate(), 0 if result_count else 1],
+            )

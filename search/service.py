@@ -163,10 +163,16 @@ def suggest(prefix, limit=8):
 
 def promoted_items(query, types):
     """Editors' promoted pages for this query (Wagtail search promotions), as (type, id)."""
-    from wagtail.contrib.search_promotions.models import Query
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.search.utils import normalise_query_string
 
     try:
-        promotions = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+        # A read, unlike Query.get(), which creates a row for every new query string.
+        promotions = (
+            SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+            .select_related("page")
+            .order_by("sort_order")
+        )
         items = []
         for promotion in promotions:
             if promotion.page is None or not promotion.page.live:
@@ -251,7 +257,7 @@ def _localized_contacts(keys, locale):
     contacts = (
         ContactPerson.objects.filter(key__in=keys, office__live=True)
         .filter(locale__in=[locale, Locale.get_default()])
-        .select_related("office")
+        .select_related("office", "office__locale")
     )
     chosen = _prefer_locale([(contact.key, contact) for contact in contacts], locale)
     return {("contact", key): contact for key, contact in chosen.items()}
@@ -259,7 +265,11 @@ def _localized_contacts(keys, locale):
 
 def _localized_pages(kind, model, slugs, locale):
     # Only published, public pages reach the engine; live is checked again for pages unpublished since.
-    pages = model.objects.live().filter(stable_slug__in=slugs, locale__in=[locale, Locale.get_default()])
+    pages = (
+        model.objects.live()
+        .filter(stable_slug__in=slugs, locale__in=[locale, Locale.get_default()])
+        .select_related("locale")
+    )
     chosen = _prefer_locale([(page.stable_slug, page) for page in pages], locale)
     return {(kind, slug): page for slug, page in chosen.items()}
 
