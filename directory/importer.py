@@ -145,6 +145,18 @@ class _Validator:
             except ValidationError:
                 self.error(where, f"{value!r} is not an e-mail address")
 
+    def records(self, where, value, key):
+        """(label, record) for each object of a list of records; reports what is not one."""
+        if not isinstance(value, list):
+            self.error(where, "must be a list")
+            return
+        for index, record in enumerate(value):
+            label = _label(where, index, record, key)
+            if isinstance(record, dict):
+                yield label, record
+            else:
+                self.error(label, "must be an object")
+
     def fields(self, where, record, expected):
         missing, unknown = expected - set(record), set(record) - expected
         if missing:
@@ -168,15 +180,8 @@ def validate_directory(data):
     if not isinstance(data.get("region", {}), dict):
         check.error("region", "must be an object")
     opds = data.get("opds")
-    if not isinstance(opds, list):
-        check.error("opds", "must be a list")
-        return check.errors
     office_slugs, service_slugs, contact_keys = set(), set(), set()
-    for index, opd in enumerate(opds):
-        where = _label("opds", index, opd, "slug")
-        if not isinstance(opd, dict):
-            check.error(where, "must be an object")
-            continue
+    for where, opd in check.records("opds", opds, "slug"):
         check.fields(where, opd, OPD_FIELDS)
         check.identifier(f"{where}.slug", opd.get("slug"), office_slugs, "office slug")
         if opd.get("kind") not in OFFICE_KIND_ORDER:
@@ -199,40 +204,25 @@ def validate_directory(data):
         _validate_hours(check, f"{where}.opening_hours", opd.get("opening_hours"))
         _validate_coordinates(check, f"{where}.coordinates", opd.get("coordinates"))
         office_contacts = set()
-        contacts = opd.get("contacts")
-        if not isinstance(contacts, list):
-            check.error(f"{where}.contacts", "must be a list")
-            contacts = []
-        for contact_index, contact in enumerate(contacts):
-            contact_where = _label(f"{where}.contacts", contact_index, contact, "key")
-            if not isinstance(contact, dict):
-                check.error(contact_where, "must be an object")
-                continue
-            check.fields(contact_where, contact, CONTACT_FIELDS)
-            check.identifier(f"{contact_where}.key", contact.get("key"), contact_keys, "contact key")
+        for contact_where, contact in check.records(f"{where}.contacts", opd.get("contacts"), "key"):
+            _validate_contact(check, contact_where, contact, contact_keys)
             office_contacts.add(contact.get("key"))
-            check.text(f"{contact_where}.name", contact.get("name"))
-            if contact.get("level") not in CONTACT_LEVEL_RANK:
-                check.error(
-                    f"{contact_where}.level",
-                    f"must be one of {', '.join(CONTACT_LEVEL_RANK)}, got {contact.get('level')!r}",
-                )
-            for name in ("position", "field", "handles"):
-                check.bilingual_text(f"{contact_where}.{name}", contact.get(name))
-            for name in ("phone", "whatsapp"):
-                check.text(f"{contact_where}.{name}", contact.get(name), allow_empty=True)
-            check.email(f"{contact_where}.email", contact.get("email"), required=False)
-        services = opd.get("services")
-        if not isinstance(services, list):
-            check.error(f"{where}.services", "must be a list")
-            services = []
-        for service_index, service in enumerate(services):
-            service_where = _label(f"{where}.services", service_index, service, "slug")
-            if not isinstance(service, dict):
-                check.error(service_where, "must be an object")
-                continue
+        for service_where, service in check.records(f"{where}.services", opd.get("services"), "slug"):
             _validate_service(check, service_where, service, service_slugs, office_contacts)
     return check.errors
+
+
+def _validate_contact(check, where, contact, seen_keys):
+    check.fields(where, contact, CONTACT_FIELDS)
+    check.identifier(f"{where}.key", contact.get("key"), seen_keys, "contact key")
+    check.text(f"{where}.name", contact.get("name"))
+    if contact.get("level") not in CONTACT_LEVEL_RANK:
+        check.error(f"{where}.level", f"must be one of {', '.join(CONTACT_LEVEL_RANK)}, got {contact.get('level')!r}")
+    for name in ("position", "field", "handles"):
+        check.bilingual_text(f"{where}.{name}", contact.get(name))
+    for name in ("phone", "whatsapp"):
+        check.text(f"{where}.{name}", contact.get(name), allow_empty=True)
+    check.email(f"{where}.email", contact.get("email"), required=False)
 
 
 def _validate_service(check, where, service, seen_slugs, office_contacts):
@@ -296,7 +286,7 @@ def _validate_coordinates(check, where, coordinates):
 
 def import_directory(data, directory_index=None, progress=None):
     """Create or update offices, contacts and services from a validated file, in both languages."""
-    errors = validate_directory(data)
+    errors = validate_directory(data) or _conflicts_with_database(data)
     if errors:
         raise DirectoryFileError(errors)
     from melayani.structure import apply_region, ensure_site_structure
@@ -328,6 +318,24 @@ def _update_references(pages, english):
         for version in (page, page.get_translation_or_none(english)):
             if version is not None:
                 ReferenceIndex.create_or_update_for_object(version)
+
+
+def _conflicts_with_database(data):
+    """Contacts the file files under another office than the database does: refused, not moved silently."""
+    office_of_key = {
+        contact["key"]: (opd["slug"], f"opds[{index}] ({opd['slug']})")
+        for index, opd in enumerate(data["opds"])
+        for contact in opd["contacts"]
+    }
+    existing = ContactPerson.objects.filter(key__in=office_of_key, locale=Locale.get_default()).values_list(
+        "key", "office__stable_slug"
+    )
+    return [
+        f"{office_of_key[key][1]}.contacts ({key}): this contact belongs to office '{office}' in the database; "
+        "remove it there first"
+        for key, office in existing
+        if office != office_of_key[key][0]
+    ]
 
 
 def _normalized_office(opd):

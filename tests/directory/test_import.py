@@ -156,3 +156,15 @@ def test_command_refuses_a_missing_file():
 def test_imported_tree_is_consistent_and_english_pages_are_served(client):
     assert Page.find_problems() == ([], [], [], [], [])
     assert client.get("/en/directory/setda/").status_code == 200
+
+
+def test_contact_filed_under_another_office_is_refused_with_a_clear_message(sample_data):
+    moved = sample_data["opds"][1]["contacts"].pop(7)
+    for service in sample_data["opds"][1]["services"]:
+        service["contacts"] = [key for key in service["contacts"] if key != moved["key"]] or ["dispendukcapil-kadis"]
+    sample_data["opds"][2]["contacts"].append(moved)
+    with pytest.raises(DirectoryFileError, match="belongs to office 'dispendukcapil' in the database"):
+        import_directory(sample_data)
+    assert (
+        ContactPerson.objects.get(key=moved["key"], locale__language_code="id").office.stable_slug == "dispendukcapil"
+    )
