@@ -3,17 +3,21 @@
 import datetime
 import uuid
 
+import segno
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
@@ -147,7 +151,7 @@ def group_offices_by_kind(offices):
     ]
 
 
-class OfficePage(StableSlugMixin, Page):
+class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
     """A regency office (OPD) with its contact persons and services."""
 
     kind = models.CharField(_("type of office"), max_length=20, choices=OfficeKind.choices)
@@ -164,6 +168,13 @@ class OfficePage(StableSlugMixin, Page):
     website = models.URLField(_("website"), blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    requires_moderation = models.BooleanField(
+        _("changes need approval"),
+        default=True,
+        help_text=_(
+            "When on, changes by this office's editors go live only after the communications team approves them."
+        ),
+    )
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
@@ -182,6 +193,9 @@ class OfficePage(StableSlugMixin, Page):
         InlinePanel("contacts", label=_("Contact persons")),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("stable_slug", read_only=True)]
+    settings_panels = Page.settings_panels + [
+        FieldPanel("requires_moderation", permission="directory.switch_office_moderation"),
+    ]
 
     search_fields = Page.search_fields + [
         index.SearchField("acronym", boost=5),
@@ -206,6 +220,7 @@ class OfficePage(StableSlugMixin, Page):
     class Meta:
         verbose_name = _("office")
         verbose_name_plural = _("offices")
+        permissions = [("switch_office_moderation", _("Can switch the approval of an office's changes on or off"))]
 
     @property
     def other_name_list(self):
@@ -233,6 +248,10 @@ class OfficePage(StableSlugMixin, Page):
             f"#map=18/{self.latitude}/{self.longitude}"
         )
 
+    def data_verified_on(self):
+        """The oldest confirmation among the contacts: every entry was checked on or after it."""
+        return min((contact.last_verified for contact in self.contacts.all()), default=None)
+
     def ranked_contacts(self):
         """Contacts from the head of office down; uses the prefetched list when there is one."""
         return sorted(self.contacts.all(), key=ContactPerson.rank_key)
@@ -246,6 +265,23 @@ class OfficePage(StableSlugMixin, Page):
         context["services"] = self.live_services()
         context["opening_hours"] = list(self.opening_hours.all())
         return context
+
+    def structured_data(self, request=None, contacts=None, opening_hours=None):
+        """schema.org ``GovernmentOrganization`` with a ``ContactPoint`` per contact (``structured_data.py``)."""
+        from .structured_data import office_data
+
+        contacts = self.ranked_contacts() if contacts is None else contacts
+        opening_hours = self.opening_hours.all() if opening_hours is None else opening_hours
+        return office_data(self, contacts, opening_hours, request)
+
+    @path("poster/", name="poster")
+    def poster(self, request):
+        """A one-page A4 poster for the service counter: the officers' numbers and a QR code to this page."""
+        context = self.get_context(request)
+        context["page_url"] = self.get_full_url(request)
+        qr_code = segno.make(context["page_url"], error="m")
+        context["qr_code"] = mark_safe(qr_code.svg_inline(omitsize=True, svgclass="poster__qr-code"))
+        return TemplateResponse(request, "directory/office_poster.html", context)
 
 
 class OpeningHours(Orderable):

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class MelayaniConfig(AppConfig):
     name = "melayani"
     verbose_name = _("Banyuwangi Melayani")
+
+    def ready(self):
+        from .caching import connect_purge_signals
+
+        connect_purge_signals()

@@ -3,6 +3,7 @@
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
+from announcements.structure import ensure_announcement_index
 from directory.models import DirectoryIndexPage
 from directory.translation import translate_page
 
@@ -76,6 +77,7 @@ def ensure_site_structure():
             },
             english,
         )
+    ensure_announcement_index(home)
     return home, directory
 
 

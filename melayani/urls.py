@@ -5,7 +5,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from announcements import sitemaps
 from directory import api as directory_api
+from directory import vcards
+from melayani import views as site_views
 from search import views as search_views
 
 urlpatterns = [
@@ -14,6 +17,8 @@ urlpatterns = [
     path("api/directory/", include(directory_api.urlpatterns)),
     path("api/search/", search_views.search_api, name="api-search"),
     path("api/search/suggest/", search_views.suggest_api, name="api-search-suggest"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", site_views.robots_txt, name="robots-txt"),
 ]
 
 if settings.DEBUG:
@@ -24,6 +29,7 @@ if settings.DEBUG:
 # Every public page lives under its language: /id/… (default) and /en/….
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("vcard/<slug:key>.vcf", vcards.contact_vcard, name="contact-vcard"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

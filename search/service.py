@@ -3,8 +3,8 @@
 Ranking is done in process by ``search.engine`` (Indonesian/English analysis,
 phone-typing repair, synonyms, BM25F and the ranking rules), over documents
 built from the published directory. The engine is rebuilt in each process as
-soon as anything is published, unpublished, moved or deleted (every such
-action writes a Wagtail log entry) or a synonym group changes. The configured
+soon as anything is published, unpublished, moved, deleted or put behind a
+view restriction (every such action writes a Wagtail log entry) or a synonym group changes. The configured
 Wagtail search backend (SQLite FTS5, PostgreSQL full text with Indonesian
 stemming, or Elasticsearch 9) is asked too, and what only it finds is added
 after the engine's results.
@@ -32,6 +32,19 @@ from .models import SynonymGroup
 logger = logging.getLogger(__name__)
 
 RESULT_TYPES = ("contact", "service", "office", "news")
+# Logged page actions that change what search may show (locks, comments and the like do not).
+CONTENT_ACTIONS = (
+    "wagtail.publish",
+    "wagtail.publish.scheduled",
+    "wagtail.unpublish",
+    "wagtail.unpublish.scheduled",
+    "wagtail.delete",
+    "wagtail.move",
+    "wagtail.copy",
+    "wagtail.view_restriction.create",
+    "wagtail.view_restriction.edit",
+    "wagtail.view_restriction.delete",
+)
 MAX_QUERY_LENGTH = 200
 SNIPPET_LENGTH = 180
 
@@ -77,7 +90,7 @@ class _EngineCache:
     def content_version():
         synonyms = SynonymGroup.objects.aggregate(latest=Max("updated_at"), last_id=Max("id"))
         return (
-            PageLogEntry.objects.aggregate(last=Max("id"))["last"],
+            PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"))["last"],
             synonyms["latest"],
             synonyms["last_id"],
             SynonymGroup.objects.count(),

@@ -1,12 +1,17 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import AdminOnlyMenuItem
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
 from .viewsets import SearchQueryReportView, SynonymGroupViewSet
 
 register_snippet(SynonymGroupViewSet)
+
+
+class SearchReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("search.view_searchquerylog")
 
 
 @hooks.register("register_admin_urls")
@@ -23,4 +28,4 @@ def register_search_report_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_search_report_menu_item():
-    return AdminOnlyMenuItem(_("Citizen searches"), reverse("search_query_report"), icon_name="search", order=800)
+    return SearchReportMenuItem(_("Citizen searches"), reverse("search_query_report"), icon_name="search", order=800)

@@ -5,6 +5,7 @@ lists each variable with its default.
 """
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
@@ -65,6 +67,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached pages are answered here, before sessions, locale and Wagtail (melayani/caching.py).
+    "melayani.caching.PageCacheMiddleware",
+    "django.middleware.gzip.GZipMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "melayani.middleware.SiteLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +96,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # {% load structured_data %}: schema.org JSON-LD and Open Graph tags.
+            "libraries": {"structured_data": "directory.structured_data"},
         },
     },
 ]
@@ -177,8 +185,20 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "melayani",
-    }
+    },
+    # Whole public pages for anonymous visitors (melayani/caching.py). On disk, so
+    # that all the server's workers share it and a publish empties it for each.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR") or str(Path(tempfile.gettempdir()) / "melayani-page-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
+PAGE_CACHE_ALIAS = "pages"
+# Seconds a page stays in the server's cache (0: no page cache); a publish empties it at once.
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
+# Seconds browsers and proxies may keep a public page before revalidating it (ETag).
+PAGE_CACHE_MAX_AGE = 60
 
 LOGGING = {
     "version": 1,

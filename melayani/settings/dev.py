@@ -15,3 +15,5 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Templates and content change under the developer's eyes: no page cache.
+PAGE_CACHE_TIMEOUT = 0

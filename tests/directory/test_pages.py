@@ -17,7 +17,8 @@ def html_of(client, url, status=200):
 
 
 def visible_text(html):
-    return re.sub(r"<[^>]+>", " ", html)
+    """What a reader sees: no tags, no scripts (JSON-LD is for machines)."""
+    return re.sub(r"<[^>]+>", " ", re.sub(r"<script\b.*?</script>", " ", html, flags=re.S))
 
 
 @pytest.mark.parametrize(("url", "language"), [("/id/", "id"), ("/en/", "en")])

@@ -4,7 +4,9 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from announcements.demo import load_demo_announcements
 from directory.importer import import_directory, load_directory_file
+from directory.roles import setup_roles
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "directory.json"
 DEMO_ADMIN = ("admin", "melayani-demo")
@@ -23,6 +25,8 @@ class Command(BaseCommand):
             progress=self.show_progress if options["verbosity"] > 1 else None,
         )
         self.stdout.write(f"Offices: {report.offices}\nServices: {report.services}\nContacts: {report.contacts}")
+        self.stdout.write(f"Announcements: {load_demo_announcements()} created")
+        setup_roles()
         if report.changed:
             call_command("update_index", verbosity=0)
             self.stdout.write("Search index rebuilt.")

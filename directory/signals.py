@@ -1,0 +1,34 @@
+"""Keep roles and verification dates right as pages are created, translated and published."""
+
+from django.db.models.signals import post_save, pre_save
+from django.dispatch import receiver
+from wagtail.signals import page_published
+
+from . import roles
+from .models import ContactPerson, OfficePage
+
+
+@receiver(post_save, sender=OfficePage)
+def give_new_office_its_editors(sender, instance, created, raw, **kwargs):
+    """A new office gets its editors' group; a new translation joins its original's group."""
+    if created and not raw:
+        roles.ensure_office_editors_group(instance)
+
+
+@receiver(page_published, sender=OfficePage)
+def apply_office_moderation_switch(sender, instance, **kwargs):
+    roles.apply_moderation_switch(instance)
+
+
+@receiver(pre_save, sender=ContactPerson)
+def keep_latest_verification(sender, instance, raw, **kwargs):
+    """A confirmation is never undone by publishing a draft or a translation made before it.
+
+    Confirming a contact updates the stored rows only (see ``freshness.verify_contact``);
+    revisions keep the date they were made with.
+    """
+    if raw or instance.pk is None or instance.last_verified is None:
+        return
+    stored = ContactPerson.objects.filter(pk=instance.pk).values_list("last_verified", flat=True).first()
+    if stored is not None and stored > instance.last_verified:
+        instance.last_verified = stored

@@ -1,0 +1,78 @@
+"""Admin views of the directory: the report of contact data to check and the editors' dashboard panel."""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.reports import ReportView
+
+from . import freshness
+from .models import OfficePage
+from .roles import offices_edited_by
+
+
+def offices_for_request(request):
+    return freshness.editable_offices(request.user) if request else OfficePage.objects.none()
+
+
+class FreshnessFilterSet(WagtailFilterSet):
+    office = django_filters.ModelChoiceFilter(label=_("Office"), queryset=offices_for_request, field_name="pk")
+
+    class Meta:
+        model = OfficePage
+        fields = []
+
+
+class FreshnessReportView(ReportView):
+    """Per office: contacts not verified lately, contacts citizens cannot call, services nobody answers for."""
+
+    page_title = _("Contact data to check")
+    header_icon = "user"
+    results_template_name = "directory/admin/freshness_report_results.html"
+    index_url_name = "directory_freshness_report"
+    index_results_url_name = "directory_freshness_report_results"
+    filterset_class = FreshnessFilterSet
+    paginate_by = 20
+
+    def dispatch(self, request, *args, **kwargs):
+        if not freshness.editable_offices(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return freshness.offices_needing_attention(freshness.editable_offices(self.request.user))
+
+    def decorate_paginated_queryset(self, object_list):
+        return freshness.problems_of(list(object_list))
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        context["stale_after_days"] = freshness.stale_after_days()
+        context["stale_before"] = freshness.stale_before()
+        return context
+
+
+class FreshnessReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return freshness.editable_offices(request.user).exists()
+
+
+class StaleContactsPanel(Component):
+    """On an office editor's dashboard: their contacts due for a check, each confirmed with one click."""
+
+    name = "stale_contacts"
+    template_name = "directory/admin/stale_contacts_panel.html"
+    order = 150
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        return {
+            "contacts": list(freshness.stale_contacts_of(offices_edited_by(self.user))),
+            "stale_after_days": freshness.stale_after_days(),
+            "request": parent_context["request"],
+            "csrf_token": parent_context["csrf_token"],
+        }

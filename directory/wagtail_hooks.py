@@ -1,0 +1,36 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from . import freshness, views
+from .viewsets import FreshnessReportMenuItem, FreshnessReportView, StaleContactsPanel
+
+
+@hooks.register("register_admin_urls")
+def register_directory_admin_urls():
+    return [
+        path("directory/contacts/<int:pk>/verify/", views.verify_contact, name="directory_verify_contact"),
+        path("reports/contact-data/", FreshnessReportView.as_view(), name="directory_freshness_report"),
+        path(
+            "reports/contact-data/results/",
+            FreshnessReportView.as_view(results_only=True),
+            name="directory_freshness_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_freshness_report_menu_item():
+    return FreshnessReportMenuItem(
+        _("Contact data to check"), reverse("directory_freshness_report"), icon_name="user", order=700
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_stale_contacts_panel(request, panels):
+    panels.append(StaleContactsPanel(request.user))
+
+
+@hooks.register("register_log_actions")
+def register_directory_log_actions(actions):
+    actions.register_action(freshness.VERIFY_ACTION)(freshness.ContactVerifiedFormatter)
