@@ -1,0 +1,127 @@
+"""Real-browser tests: Playwright driving Debian's Chromium against Django's live server.
+
+They run in their own pytest process, ``python -m pytest -m browser tests/browser``
+(``bin/test`` does), because they need transactional tests: the live server
+answers from another thread, so the data must be committed. A transactional
+test flushes the database when it ends; the imported slice of the directory
+(``tests/conftest.py``) is therefore made the snapshot that Django restores
+before each test (``serialized_rollback``).
+"""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test's thread; the ORM calls made
+# there (fixtures, assertions) are ordinary blocking calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("MELAYANI_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PHONE_VIEWPORT = {"width": 360, "height": 740}
+AXE_SCRIPT = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium: ``playwright install`` cannot download a browser here."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"No Chromium at {CHROMIUM}: apt-get install chromium (or set MELAYANI_CHROMIUM).")
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS, "headless": True}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The imported slice, plus the announcements index, is what every browser test starts from."""
+    from django.db import connections
+
+    with django_db_blocker.unblock():
+        _ensure_announcement_index()
+        for connection in connections.all(initialized_only=True):
+            connection._test_serialized_contents = _snapshot(connection)
+
+
+# Editors' bookkeeping that no public page reads and that nothing kept refers to:
+# left out of the snapshot, it is not restored before every test (two thirds of the rows).
+SNAPSHOT_LEAVES_OUT = {
+    "wagtail_localize.overridablesegment",
+    "wagtail_localize.string",
+    "wagtail_localize.stringsegment",
+    "wagtail_localize.stringtranslation",
+    "wagtail_localize.translationcontext",
+    "wagtail_localize.translationlog",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.referenceindex",
+}
+
+
+def _snapshot(connection):
+    objects = json.loads(connection.creation.serialize_db_to_string())
+    return json.dumps([obj for obj in objects if obj["model"] not in SNAPSHOT_LEAVES_OUT])
+
+
+def _ensure_announcement_index():
+    try:
+        from announcements.structure import ensure_announcement_index
+    except ImportError:
+        return
+    from melayani.models import HomePage
+
+    home = HomePage.objects.filter(locale__language_code="id").first()
+    if home is not None:
+        ensure_announcement_index(home)
+
+
+@pytest.fixture
+def site(live_server):
+    """The live server's address, e.g. ``http://localhost:43211``."""
+    return live_server.url
+
+
+@pytest.fixture(params=[True, False], ids=["js", "no-js"])
+def javascript(request):
+    return request.param
+
+
+@pytest.fixture
+def phone(browser, site, javascript):
+    """A page in a 360×740 phone browser, with or without JavaScript (the ``javascript`` fixture)."""
+    context = browser.new_context(
+        base_url=site, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_with_js(browser, site):
+    context = browser.new_context(base_url=site, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def run_axe(page):
+    """axe-core's violations on the page as loaded (WCAG 2.0/2.1 A and AA rules and best practices)."""
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    return page.evaluate(
+        """async () => {
+            const results = await axe.run(document, {resultTypes: ["violations"]});
+            return results.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + " — " + n.failureSummary),
+            }));
+        }"""
+    )
