@@ -2,10 +2,8 @@
 
 from django.db import transaction
 from wagtail.models import Locale
-from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
-from wagtail_localize.strings import StringValue
 
-from directory.translation import translate_page
+from directory.translation import translate_page, translate_snippet
 
 from .models import SERVICE_NOTICE, AnnouncementCategory, AnnouncementIndexPage
 
@@ -56,31 +54,3 @@ def ensure_categories(source_locale, english):
         )
         if category.get_translation_or_none(english) is None:
             translate_snippet(category, {"name": names["en"]}, english)
-
-
-def translate_snippet(instance, translations_by_path, locale):
-    """Create the ``locale`` translation of a translatable snippet through wagtail-localize.
-
-    The snippet counterpart of ``directory.translation.translate_page``: editors
-    later find the translation under *Translate* like any other.
-    """
-    source, _created = TranslationSource.update_or_create_from_instance(instance)
-    for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
-        text = translations_by_path.get(segment.context.path)
-        if text:
-            StringTranslation.objects.update_or_create(
-                translation_of=segment.string,
-                locale=locale,
-                context=segment.context,
-                defaults={
-                    "data": StringValue.from_plaintext(text).data,
-                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                    "has_error": False,
-                    "field_error": "",
-                },
-            )
-    translation, _created = Translation.objects.get_or_create(
-        source=source, target_locale=locale, defaults={"enabled": True}
-    )
-    translation.save_target()
-    return instance.get_translation(locale)

@@ -11,16 +11,16 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from wagtail_localize.strings import StringValue
 
 
-def translate_page(page, translations_by_path, locale):
-    """Create or update the ``locale`` translation of ``page`` from ``{segment path: text}``.
+def store_translations(instance, translations_by_path, locale):
+    """Record ``{segment path: text}`` as the ``locale`` strings of ``instance``; return its Translation.
 
     Segments without an entry keep the source text (wagtail-localize's fallback).
     """
-    source, _created = TranslationSource.update_or_create_from_instance(page)
+    source, _created = TranslationSource.update_or_create_from_instance(instance)
     segments = StringSegment.objects.filter(source=source).select_related("string", "context")
     for segment in segments:
         text = translations_by_path.get(segment.context.path)
-        if text is None or text == "":
+        if not text:
             continue
         StringTranslation.objects.update_or_create(
             translation_of=segment.string,
@@ -36,6 +36,12 @@ def translate_page(page, translations_by_path, locale):
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    return translation
+
+
+def translate_page(page, translations_by_path, locale):
+    """Create or update the ``locale`` translation of ``page`` from ``{segment path: text}``, published."""
+    translation = store_translations(page, translations_by_path, locale)
     # wagtail-localize defers the publish to transaction.on_commit, publishing a
     # revision whose page carries the tree counters of that moment; inside the
     # importer's transaction, children added meanwhile would then be lost from
@@ -44,6 +50,12 @@ def translate_page(page, translations_by_path, locale):
     translated = page.get_translation(locale)
     translated.get_latest_revision().publish()
     return page.get_translation(locale)
+
+
+def translate_snippet(instance, translations_by_path, locale):
+    """The snippet counterpart of ``translate_page``: editors later find it under *Translate*."""
+    store_translations(instance, translations_by_path, locale).save_target()
+    return instance.get_translation(locale)
 
 
 def english_locale():
