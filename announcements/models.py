@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory.models import STABLE_ID_VALIDATOR, OfficePage, StableSlugMixin
 from directory.structured_data import office_reference, open_graph_properties
+from melayani.mixins import IntroductionMixin
 
 from .blocks import AnnouncementBodyBlock
 from .feeds import AnnouncementFeed
@@ -65,13 +66,8 @@ class AnnouncementCategory(TranslatableMixin, models.Model):
         return self.code == SERVICE_NOTICE
 
 
-class AnnouncementIndexPage(RoutablePageMixin, Page):
+class AnnouncementIndexPage(RoutablePageMixin, IntroductionMixin, Page):
     """Every announcement of one language, newest first, filterable without JavaScript."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["melayani.HomePage"]
     subpage_types = ["announcements.AnnouncementPage"]

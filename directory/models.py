@@ -23,6 +23,8 @@ from wagtail.models import Locale, Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from melayani.mixins import IntroductionMixin
+
 from . import phone
 from .blocks import LegalBasisBlock, ListItemBlock
 
@@ -107,13 +109,8 @@ class StableSlugMixin(models.Model):
         return cls.objects.filter(stable_slug=stable_slug, locale=locale).first()
 
 
-class DirectoryIndexPage(Page):
+class DirectoryIndexPage(IntroductionMixin, Page):
     """Every office of the regency, grouped by type and listed A–Z."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
-    search_fields = Page.search_fields + [index.SearchField("introduction")]
 
     parent_page_types = ["melayani.HomePage"]
     subpage_types = ["directory.OfficePage"]

@@ -10,14 +10,11 @@ from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Page
 
 from directory.models import DirectoryIndexPage, OfficeKind
+from melayani.mixins import IntroductionMixin
 
 
-class HomePage(RoutablePageMixin, Page):
+class HomePage(RoutablePageMixin, IntroductionMixin, Page):
     """The front door: search, the call centre and the ways into the directory."""
-
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("introduction")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
