@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.models import Locale
 
-from directory.translation import translate_page, translate_snippet
+from directory.translation import ensure_bilingual_child, translate_snippet
 
 from .models import SERVICE_NOTICE, AnnouncementCategory, AnnouncementIndexPage
 
@@ -28,22 +28,7 @@ def ensure_announcement_index(home):
     """Create what is missing under ``home`` (the source-language home page); change nothing that exists."""
     english, _created = Locale.objects.get_or_create(language_code="en")
     ensure_categories(home.locale, english)
-    index_page = AnnouncementIndexPage.objects.child_of(home).first()
-    if index_page is None:
-        index_page = home.add_child(
-            instance=AnnouncementIndexPage(
-                title=INDEX["title"]["id"],
-                slug=INDEX["slug"]["id"],
-                introduction=INDEX["introduction"]["id"],
-            )
-        )
-        index_page.save_revision().publish()
-    if index_page.get_translation_or_none(english) is None:
-        translate_page(
-            index_page,
-            {"title": INDEX["title"]["en"], "slug": INDEX["slug"]["en"], "introduction": INDEX["introduction"]["en"]},
-            english,
-        )
+    index_page = ensure_bilingual_child(home, AnnouncementIndexPage, INDEX, english)
     return index_page
 
 

@@ -52,6 +52,21 @@ def translate_page(page, translations_by_path, locale):
     return page.get_translation(locale)
 
 
+def ensure_bilingual_child(parent, page_class, texts, locale):
+    """The ``page_class`` child of ``parent``, created and translated into ``locale`` when missing.
+
+    ``texts`` maps each field (``title``, ``slug``, ``introduction`` …) to ``{"id": …, "en": …}``;
+    what already exists is left as it is.
+    """
+    page = page_class.objects.child_of(parent).first()
+    if page is None:
+        page = parent.add_child(instance=page_class(**{field: value["id"] for field, value in texts.items()}))
+        page.save_revision().publish()
+    if page.get_translation_or_none(locale) is None:
+        translate_page(page, {field: value["en"] for field, value in texts.items()}, locale)
+    return page
+
+
 def translate_snippet(instance, translations_by_path, locale):
     """The snippet counterpart of ``translate_page``: editors later find it under *Translate*."""
     store_translations(instance, translations_by_path, locale).save_target()

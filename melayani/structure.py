@@ -5,7 +5,7 @@ from wagtail.models import Locale, Page, Site
 
 from announcements.structure import ensure_announcement_index
 from directory.models import DirectoryIndexPage
-from directory.translation import translate_page
+from directory.translation import ensure_bilingual_child, translate_page
 
 from .models import HomePage, RegencySettings
 
@@ -57,26 +57,7 @@ def ensure_site_structure():
     if home.get_translation_or_none(english) is None:
         translate_page(home, {"title": HOME["title"]["en"], "introduction": HOME["introduction"]["en"]}, english)
 
-    directory = DirectoryIndexPage.objects.child_of(home).first()
-    if directory is None:
-        directory = home.add_child(
-            instance=DirectoryIndexPage(
-                title=DIRECTORY["title"]["id"],
-                slug=DIRECTORY["slug"]["id"],
-                introduction=DIRECTORY["introduction"]["id"],
-            )
-        )
-        directory.save_revision().publish()
-    if directory.get_translation_or_none(english) is None:
-        translate_page(
-            directory,
-            {
-                "title": DIRECTORY["title"]["en"],
-                "slug": DIRECTORY["slug"]["en"],
-                "introduction": DIRECTORY["introduction"]["en"],
-            },
-            english,
-        )
+    directory = ensure_bilingual_child(home, DirectoryIndexPage, DIRECTORY, english)
     ensure_announcement_index(home)
     return home, directory
 
