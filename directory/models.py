@@ -7,8 +7,6 @@ import segno
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Prefetch
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
@@ -19,7 +17,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Locale, Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -103,10 +101,6 @@ class StableSlugMixin(models.Model):
         if not self.stable_slug:
             self.stable_slug = self.slug
         return super().save(*args, **kwargs)
-
-    @classmethod
-    def by_stable_slug(cls, stable_slug, locale):
-        return cls.objects.filter(stable_slug=stable_slug, locale=locale).first()
 
 
 class DirectoryIndexPage(IntroductionMixin, Page):
@@ -556,18 +550,3 @@ class ServiceOfficer(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("responsible officer")
         verbose_name_plural = _("responsible officers")
-
-
-def offices_with_related(queryset):
-    """Offices with everything their pages and API list, fetched in a fixed number of queries."""
-    return queryset.prefetch_related(
-        Prefetch("contacts", queryset=ContactPerson.objects.order_by("sort_order")),
-        "opening_hours",
-    )
-
-
-def locale_or_404(language_code):
-    try:
-        return Locale.objects.get(language_code=language_code)
-    except Locale.DoesNotExist:
-        raise Http404 from None

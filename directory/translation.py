@@ -6,7 +6,6 @@ Indonesian page's segments and lets wagtail-localize build the English page,
 so editors later see and edit it in the translation interface.
 """
 
-from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 from wagtail_localize.strings import StringValue
 
@@ -71,11 +70,6 @@ def translate_snippet(instance, translations_by_path, locale):
     """The snippet counterpart of ``translate_page``: editors later find it under *Translate*."""
     store_translations(instance, translations_by_path, locale).save_target()
     return instance.get_translation(locale)
-
-
-def english_locale():
-    locale, _created = Locale.objects.get_or_create(language_code="en")
-    return locale
 
 
 def stream_paths(field_name, stream, texts):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import DatabaseError
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.utils.text import Truncator
 from wagtail.models import Locale, PageLogEntry
 from wagtail.search.backends import get_search_backend
@@ -88,12 +88,12 @@ class _EngineCache:
 
     @staticmethod
     def content_version():
-        synonyms = SynonymGroup.objects.aggregate(latest=Max("updated_at"), last_id=Max("id"))
+        synonyms = SynonymGroup.objects.aggregate(latest=Max("updated_at"), last_id=Max("id"), count=Count("id"))
         return (
             PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"))["last"],
             synonyms["latest"],
             synonyms["last_id"],
-            SynonymGroup.objects.count(),
+            synonyms["count"],
         )
 
     def get(self):
@@ -240,16 +240,18 @@ def backend_matches(query, types, engine):
 
 def load_hits(items, language_code, request):
     """Display data for (type, id, score, promoted) items in the browsing language, original as fallback."""
-    locale = Locale.objects.filter(language_code=language_code).first() or Locale.get_default()
+    default = Locale.get_default()
+    locale = Locale.objects.filter(language_code=language_code).first() or default
+    locales = [locale, default]
     by_type = {}
     for item in items:
         by_type.setdefault(item.type, []).append(item.id)
     objects = {}
     if by_type.get("contact"):
-        objects.update(_localized_contacts(by_type["contact"], locale))
+        objects.update(_localized_contacts(by_type["contact"], locale, locales))
     for kind, model in (("service", ServicePage), ("office", OfficePage)):
         if by_type.get(kind):
-            objects.update(_localized_pages(kind, model, by_type[kind], locale))
+            objects.update(_localized_pages(kind, model, by_type[kind], locale, locales))
     if by_type.get("news"):
         from announcements.search import localized_announcements
 
@@ -266,23 +268,19 @@ def _prefer_locale(candidates, locale):
     return chosen
 
 
-def _localized_contacts(keys, locale):
+def _localized_contacts(keys, locale, locales):
     contacts = (
         ContactPerson.objects.filter(key__in=keys, office__live=True)
-        .filter(locale__in=[locale, Locale.get_default()])
+        .filter(locale__in=locales)
         .select_related("office", "office__locale")
     )
     chosen = _prefer_locale([(contact.key, contact) for contact in contacts], locale)
     return {("contact", key): contact for key, contact in chosen.items()}
 
 
-def _localized_pages(kind, model, slugs, locale):
+def _localized_pages(kind, model, slugs, locale, locales):
     # Only published, public pages reach the engine; live is checked again for pages unpublished since.
-    pages = (
-        model.objects.live()
-        .filter(stable_slug__in=slugs, locale__in=[locale, Locale.get_default()])
-        .select_related("locale")
-    )
+    pages = model.objects.live().filter(stable_slug__in=slugs, locale__in=locales).select_related("locale")
     chosen = _prefer_locale([(page.stable_slug, page) for page in pages], locale)
     return {(kind, slug): page for slug, page in chosen.items()}
 
