@@ -15,12 +15,8 @@ class ListItemBlock(blocks.CharBlock):
         icon = "list-ol"
 
 
-class LegalBasisBlock(blocks.CharBlock):
+class LegalBasisBlock(ListItemBlock):
     """A law or regulation, cited as published."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 500)
-        super().__init__(**kwargs)
 
     class Meta:
         icon = "doc-full"
