@@ -1,14 +1,14 @@
-"""Announcements in the site search (type ``news``): documents for the engine and pages for the hits.
+"""Announcements in the site search (type ``news``): a search source, registered in ``apps.py``."""
 
-``search.service`` imports both functions lazily; the document shape is the one
-``search.documents`` builds for offices, contacts and services.
-"""
-
+from django.utils.text import Truncator
 from wagtail.models import Locale
 
 from directory.models import OfficePage
+from search.registry import Ranked, SearchHit, SearchSource
 
 from .models import AnnouncementPage
+
+SNIPPET_LENGTH = 180
 
 
 def body_text(page):
@@ -40,6 +40,7 @@ def announcement_documents():
                 "office": related[0].stable_slug if related else "",
                 "locale": page.locale.language_code,
                 "title": page.title,
+                "meaning": f"{page.title}. {page.lead}",
                 "fields": {
                     "lead": page.lead,
                     "body": body_text(page),
@@ -62,3 +63,33 @@ def localized_announcements(slugs, locale):
         if page.stable_slug not in chosen or page.locale_id == locale.pk:
             chosen[page.stable_slug] = page
     return {("news", slug): page for slug, page in chosen.items()}
+
+
+def load_announcement_hits(items, locale, default_locale, request):
+    pages = localized_announcements([item.id for item in items if item.type == "news"], locale)
+    hits = {}
+    for item in items:
+        page = pages.get((item.type, item.id))
+        if page is not None:
+            hits[(item.type, item.id)] = SearchHit.for_item(
+                item,
+                title=page.title,
+                url=page.get_url(request) or "",
+                snippet=Truncator(page.lead).chars(SNIPPET_LENGTH),
+                page=page,
+            )
+    return hits
+
+
+def announcement_page_item(page):
+    if isinstance(page, AnnouncementPage):
+        return Ranked("news", page.stable_slug, "", 0.0, promoted=True)
+    return None
+
+
+ANNOUNCEMENT_SOURCE = SearchSource(
+    types=("news",),
+    documents=announcement_documents,
+    load_hits=load_announcement_hits,
+    page_item=announcement_page_item,
+)

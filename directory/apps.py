@@ -7,4 +7,9 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
+        from search.registry import register
+
         from . import signals  # noqa: F401
+        from .search import DIRECTORY_SOURCE
+
+        register(DIRECTORY_SOURCE)

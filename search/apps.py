@@ -6,3 +6,6 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = _("Site search")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,5 +1,9 @@
 """Editors' search tools: synonym groups and the log of what citizens search for."""
 
+import datetime
+import re
+
+from django.conf import settings
 from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -41,6 +45,15 @@ class SynonymGroup(index.Indexed, models.Model):
         return [group.term_list for group in cls.objects.all() if len(group.term_list) > 1]
 
 
+# Eight or more digits, possibly grouped by dashes or dots: a phone number or a NIK.
+PERSONAL_NUMBER = re.compile(r"\d(?:[-.]?\d){7,}")
+MASK = "########"
+
+
+def mask_personal_numbers(text: str) -> str:
+    return PERSONAL_NUMBER.sub(MASK, text)
+
+
 class SearchQueryLog(models.Model):
     """How often a query was searched on a day, per language, and whether it found anything."""
 
@@ -65,9 +78,10 @@ class SearchQueryLog(models.Model):
     def record(cls, query, language_code, result_count):
         """Count one search; queries are stored normalised (lower case, single spaces).
 
+        Phone numbers and NIKs are masked first: the log keeps no personal numbers.
         One upsert statement: a search must not cost several write transactions.
         """
-        normalised = " ".join(query.casefold().split())[:200]
+        normalised = mask_personal_numbers(" ".join(query.casefold().split()))[:200]
         if not normalised:
             return
         table = connection.ops.quote_name(cls._meta.db_table)
@@ -80,3 +94,38 @@ class SearchQueryLog(models.Model):
                 f"searches_without_results = {table}.searches_without_results + excluded.searches_without_results",
                 [normalised, language_code, timezone.localdate(), 0 if result_count else 1],
             )
+
+    @classmethod
+    def purge_expired(cls, today=None) -> int:
+        """Delete entries older than ``SEARCH_LOG_RETENTION_DAYS``; returns how many went."""
+        days = getattr(settings, "SEARCH_LOG_RETENTION_DAYS", 90)
+        cutoff = (today or timezone.localdate()) - datetime.timedelta(days=days)
+        deleted, _ = cls.objects.filter(date__lt=cutoff).delete()
+        return deleted
+
+
+class DocumentEmbedding(models.Model):
+    """The stored sentence embedding of one searchable object in one language.
+
+    Computed when content is published or imported (``search.embedding_store``) and read
+    by every worker when it builds its search engine, so a restart or a new worker
+    recomputes nothing. ``text_hash`` covers the model and the embedded text: a change of
+    either makes the row stale.
+    """
+
+    kind = models.CharField(max_length=20)
+    identifier = models.CharField(max_length=255)
+    language_code = models.CharField(max_length=10)
+    text_hash = models.CharField(max_length=40)
+    vector = models.BinaryField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search embedding")
+        verbose_name_plural = _("search embeddings")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "identifier", "language_code"], name="unique_embedding_per_object")
+        ]
+
+    def __str__(self):
+        return f"{self.kind}:{self.identifier} ({self.language_code})"

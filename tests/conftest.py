@@ -34,6 +34,9 @@ _SAMPLE = sample_subset()
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from directory.importer import import_directory
+    from search.service import refresh_embeddings
 
     with django_db_blocker.unblock():
         import_directory(copy.deepcopy(_SAMPLE))
+        # As the import command does: embeddings stored once, read by every engine build.
+        refresh_embeddings()

@@ -10,6 +10,8 @@ import copy
 
 from wagtail.search.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
 
+from search.models import SynonymGroup
+
 ANALYSIS = {
     "filter": {
         "indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
@@ -50,11 +52,8 @@ ANALYSIS = {
 
 
 def synonym_rules():
-    """Solr-format rules, one group a line: built-in vocabulary plus the admin's groups."""
-    from search.models import SynonymGroup
-    from search.vocabulary import SYNONYM_GROUPS
-
-    groups = [list(group) for group in SYNONYM_GROUPS] + SynonymGroup.all_groups()
+    """Solr-format rules, one group a line: the editors' synonym groups (the curated ones are seeded there)."""
+    groups = SynonymGroup.all_groups()
     return [", ".join(term.replace(",", " ") for term in group) for group in groups if len(group) > 1]
 
 

@@ -135,7 +135,7 @@ def test_command_reports_progress_and_counts(tmp_path, sample_data, capsys):
     path.write_text(json.dumps(sample_data), encoding="utf-8")
     call_command("import_directory", str(path))
     out = capsys.readouterr().out
-    assert "[3/3] kecamatan-licin" in out
+    assert "Importing offices: 3/3" in out
     assert "Offices: 0 created, 0 updated, 3 unchanged" in out
 
 

@@ -4,19 +4,12 @@ from collections import Counter
 
 import pytest
 
-from search.analysis import (
-    Lexicon,
-    QueryAnalyzer,
-    analyze,
-    colloquial_base_forms,
-    consonant_skeleton,
-    is_stopword,
-    normalize_text,
-    standard_words,
-    stem,
-    tokenize,
-)
-from search.vocabulary import SYNONYM_GROUPS
+from search.text.colloquial import colloquial_base_forms, consonant_skeleton, standard_words
+from search.text.lexicon import Lexicon
+from search.text.normalize import is_stopword, normalize_text, tokenize
+from search.text.query import QueryAnalyzer
+from search.text.stemming import analyze, stem
+from search.text.vocabulary import builtin_synonym_groups
 
 SAMPLE_TEXT = """
 Penerbitan akta kelahiran bagi anak yang baru lahir. Persyaratan: kartu keluarga, surat keterangan
@@ -36,7 +29,7 @@ def analyzer():
                 lexicon.add(word, stem(word, locale))
                 frequency[stem(word, locale)] += 1
     lexicon.freeze(dict(frequency))
-    return QueryAnalyzer(lexicon, SYNONYM_GROUPS)
+    return QueryAnalyzer(lexicon, builtin_synonym_groups())
 
 
 def best_readings(analyzer, query):

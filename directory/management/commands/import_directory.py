@@ -1,6 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from directory.importer import DirectoryFileError, import_directory, load_directory_file
+from search.progress import Progress
+from search.service import refresh_embeddings
+from search.signals import embeddings_deferred
 
 
 class Command(BaseCommand):
@@ -12,7 +15,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         try:
             data = load_directory_file(options["file"])
-            report = import_directory(data, progress=self.show_progress if options["verbosity"] else None)
+            progress = Progress(self.stdout, "Importing offices") if options["verbosity"] else None
+            with embeddings_deferred():
+                report = import_directory(
+                    data, progress=(lambda done, total, slug: progress(done, total)) if progress else None
+                )
         except DirectoryFileError as error:
             for line in error.errors[:200]:
                 self.stderr.write(line)
@@ -22,6 +29,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Offices: {report.offices}"))
         self.stdout.write(self.style.SUCCESS(f"Services: {report.services}"))
         self.stdout.write(self.style.SUCCESS(f"Contacts: {report.contacts}"))
-
-    def show_progress(self, done, total, slug):
-        self.stdout.write(f"[{done}/{total}] {slug}")
+        embedded = refresh_embeddings(
+            Progress(self.stdout, "Embedding search documents") if options["verbosity"] else None
+        )
+        self.stdout.write(f"Search embeddings computed: {embedded}")

@@ -7,6 +7,9 @@ from django.core.management.base import BaseCommand
 from announcements.demo import load_demo_announcements
 from directory.importer import import_directory, load_directory_file
 from directory.roles import setup_roles
+from search.progress import Progress
+from search.service import refresh_embeddings
+from search.signals import embeddings_deferred
 
 DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "directory.json"
 DEMO_ADMIN = ("admin", "melayani-demo")
@@ -20,13 +23,17 @@ class Command(BaseCommand):
         parser.add_argument("--no-admin", action="store_true", help="Do not create the local admin user.")
 
     def handle(self, *args, **options):
-        report = import_directory(
-            load_directory_file(options["file"]),
-            progress=self.show_progress if options["verbosity"] > 1 else None,
-        )
-        self.stdout.write(f"Offices: {report.offices}\nServices: {report.services}\nContacts: {report.contacts}")
-        self.stdout.write(f"Announcements: {load_demo_announcements()} created")
+        progress = Progress(self.stdout, "Importing offices") if options["verbosity"] else None
+        with embeddings_deferred():
+            report = import_directory(
+                load_directory_file(options["file"]),
+                progress=progress,
+            )
+            self.stdout.write(f"Offices: {report.offices}\nServices: {report.services}\nContacts: {report.contacts}")
+            self.stdout.write(f"Announcements: {load_demo_announcements()} created")
         setup_roles()
+        embedding = Progress(self.stdout, "Embedding search documents") if options["verbosity"] else None
+        self.stdout.write(f"Search embeddings computed: {refresh_embeddings(embedding)}")
         if report.changed:
             call_command("update_index", verbosity=0)
             self.stdout.write("Search index rebuilt.")
@@ -40,6 +47,3 @@ class Command(BaseCommand):
             return
         User.objects.create_superuser(username=username, email="admin@example.go.id", password=password)
         self.stdout.write(f"Local admin created: {username} / {password} (for this demo database only).")
-
-    def show_progress(self, done, total, slug):
-        self.stdout.write(f"[{done}/{total}] {slug}")

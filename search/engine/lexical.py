@@ -10,48 +10,33 @@ Documents with the same ``(type, id)`` in different locales are merged into one 
 so a query in either language finds the object and each object appears once.
 """
 
-import bisect
 import heapq
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 from operator import itemgetter
 
-from .analysis import AnalyzedQuery, Clause, Lexicon, QueryAnalyzer, is_stopword, normalize_text, stem, tokenize
-from .vocabulary import JOB_GRADE_PHRASES, LEADERSHIP_WORDS, OFFICE_WORDS, SYNONYM_GROUPS
+from ..text.lexicon import Lexicon
+from ..text.normalize import tokenize
+from ..text.query import AnalyzedQuery, Clause, QueryAnalyzer
+from ..text.vocabulary import LEADERSHIP_WORDS, OFFICE_WORDS, builtin_synonym_groups
+from .fields import (
+    ABOUT_THRESHOLD,
+    DEFAULT_FIELD_WEIGHT,
+    DEFAULT_LENGTH_NORMALISATION,
+    EXACT_ONLY_FIELDS,
+    FIELD_WEIGHTS,
+    K1,
+    LENGTH_NORMALISATION,
+    NAME_FIELDS,
+    SUGGESTION_FIELDS,
+    field_values,
+    index_terms,
+    number,
+    type_filter,
+)
+from .suggestions import Suggestions, phrases
 
-# How much a word found in each field tells about the document. Fields not listed
-# count with DEFAULT_FIELD_WEIGHT.
-FIELD_WEIGHTS = {
-    "title": 3.0,
-    "acronym": 4.0,
-    "aliases": 3.0,
-    "keywords": 2.5,
-    "handles": 2.0,
-    "position": 1.5,
-    "field": 1.5,
-    "services": 1.2,
-    "related_services": 0.4,
-    "name": 1.0,
-    "summary": 1.0,
-    "output": 1.0,
-    "body": 0.8,
-    "office": 0.6,
-    "requirements": 0.35,
-    "procedure": 0.3,
-    "cost": 0.2,
-    "duration": 0.2,
-    "channels": 0.2,
-    "legal_basis": 0.1,
-}
-DEFAULT_FIELD_WEIGHT = 0.5
-# Short, precise fields barely depend on their length; prose does.
-LENGTH_NORMALISATION = {"title": 0.3, "acronym": 0.0, "aliases": 0.2, "keywords": 0.3, "position": 0.3}
-DEFAULT_LENGTH_NORMALISATION = 0.75
-K1 = 1.2
-ABOUT_THRESHOLD = 0.3  # weighted frequency from which a document counts towards a word's document frequency
 # Expansions count less than the words typed: a synonym phrase, and the bonus for two
 # query words found side by side.
 SYNONYM_WEIGHT = 0.8
@@ -64,32 +49,6 @@ LEADER_PRIOR = {"head": 1.15, "secretary": 1.0, "division_head": 1.0, "section_h
 OFFICE_PRIOR, OFFICE_WANTED_PRIOR = 0.85, 1.2
 COVERAGE_FLOOR = 0.35  # share of the score kept by a document that matches only part of the query
 
-# People's names are found when typed as written, but are never offered as the
-# correction of a misspelt word ("hrs" is not "Haris").
-EXACT_ONLY_FIELDS = ("name",)
-# Fields whose values name the object; they feed exact-name matching and autocomplete.
-NAME_FIELDS = ("acronym", "aliases")
-SUGGESTION_FIELDS = ("title", "acronym", "aliases", "keywords")
-_LIST_SEPARATORS = re.compile(r"[,;\n|]")
-
-
-@lru_cache(maxsize=50_000)
-def _index_terms(text: str, locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    words = tuple(word for word in _without_job_grades(tokenize(text)) if not is_stopword(word))
-    return words, tuple(stem(word, locale) for word in words)
-
-
-def _without_job_grades(words: list[str]) -> list[str]:
-    kept, position = [], 0
-    while position < len(words):
-        grade = next((g for g in JOB_GRADE_PHRASES if tuple(words[position : position + len(g)]) == g), None)
-        if grade:
-            position += len(grade)
-        else:
-            kept.append(words[position])
-            position += 1
-    return kept
-
 
 @dataclass
 class _Entry:
@@ -101,46 +60,18 @@ class _Entry:
     office: str = ""
 
 
-def _field_values(value) -> list[str]:
-    if value is None:
-        return []
-    if isinstance(value, (list, tuple)):
-        return [str(item) for item in value if item is not None]
-    return [str(value)]
+@dataclass
+class RankedEntry:
+    score: float
+    coverage: float  # share of the query's words the object matches
+    promoted: bool = False  # put first by a ranking rule (an office named by its acronym, its head)
+    office: str = ""
 
 
-def _number(value, default: float) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return default
-    return number if math.isfinite(number) else default
-
-
-def _type_filter(types) -> set[str] | None:
-    """The document types asked for, or None for all; nonsense means no filter."""
-    if types is None or types == "":
-        return None
-    if isinstance(types, str):
-        return {types}
-    try:
-        return {str(item) for item in types} or None
-    except TypeError:
-        return None
-
-
-def _clean_display(phrase: str) -> str:
-    """Tidy a phrase for showing as a suggestion: single spaces, no stray brackets."""
-    display = " ".join(phrase.split())
-    if display.count("(") != display.count(")"):
-        display = display.replace("(", "").replace(")", "")
-    return display.strip(" .,:;-/")
-
-
-def _phrases(value) -> list[str]:
-    if isinstance(value, (list, tuple)):
-        return [str(item) for item in value if item is not None]
-    return [part for part in _LIST_SEPARATORS.split(str(value or "")) if part.strip()]
+@dataclass
+class Ranking:
+    analyzed: AnalyzedQuery
+    hits: dict[tuple[str, str], RankedEntry] = field(default_factory=dict)  # best first
 
 
 class _Matches:
@@ -168,48 +99,53 @@ class _Matches:
         ]
         self._wanted = len(set().union(*(covers for covers, _ in self._covering)))
 
-    def coverage_factor(self, entry_index: int) -> float:
-        """Documents that answer every part of the query beat those that answer one part well."""
+    def covered_share(self, entry_index: int) -> float:
+        """The share of the query's words that the entry matches."""
         if not self._wanted:
             return 1.0
         covered = set()
         for covers, scores in self._covering:
             if entry_index in scores:
                 covered.update(covers)
-        return COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * len(covered) / self._wanted
+        return len(covered) / self._wanted
+
+    def coverage_factor(self, entry_index: int) -> float:
+        """Documents that answer every part of the query beat those that answer one part well."""
+        return COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * self.covered_share(entry_index)
 
 
 class SearchEngine:
     """Index of documents (see the module docstring) answering citizens' queries.
 
-    ``synonym_groups`` are extra concept groups (lists of phrases), merged with the
-    built-in ``vocabulary.SYNONYM_GROUPS``. Field names with a meaning to the ranking are
+    ``synonym_groups`` are the concept groups (lists of phrases); None means the
+    curated groups of ``search/data/synonyms.txt``. Field names with a meaning to the ranking are
     listed in ``FIELD_WEIGHTS``; ``acronym`` and ``aliases`` of offices also give exact
     name matching, and ``title``, ``acronym``, ``aliases`` and ``keywords`` feed ``suggest``.
     """
 
-    def __init__(self, documents, synonym_groups=()):
+    def __init__(self, documents, synonym_groups=None):
         self._entries: list[_Entry] = []
+        self._index_of: dict[tuple[str, str], int] = {}
         self._heads: dict[str, list[int]] = defaultdict(list)  # office slug -> its head(s) of office
         self._postings: dict[str, dict[int, float]] = {}
         self._exact_names: dict[str, set[int]] = defaultdict(set)
-        self._suggestions: dict[str, tuple[str, int]] = {}
+        self.suggestions = Suggestions()
         self.lexicon = Lexicon()
         self._build(documents)
-        groups = [list(group) for group in SYNONYM_GROUPS] + [
-            [str(phrase) for phrase in group] for group in synonym_groups or () if group
-        ]
+        if synonym_groups is None:
+            synonym_groups = builtin_synonym_groups()
+        groups = [[str(phrase) for phrase in group] for group in synonym_groups if group]
         self.analyzer = QueryAnalyzer(self.lexicon, groups, SYNONYM_WEIGHT, BIGRAM_WEIGHT)
-        self._suggestion_keys = sorted(self._suggestions)
+        self.suggestions.freeze(self.analyzer)
 
     # ----------------------------------------------------------------- indexing
     def _build(self, documents) -> None:
-        by_key: dict[tuple[str, str], int] = {}
+        by_key = self._index_of
         for document in documents:
             key = (str(document.get("type", "")), str(document.get("id", "")))
             if key not in by_key:
                 by_key[key] = len(self._entries)
-                self._entries.append(_Entry(*key, boost=_number(document.get("boost"), default=1.0)))
+                self._entries.append(_Entry(*key, boost=number(document.get("boost"), default=1.0)))
             entry = self._entries[by_key[key]]
             entry.documents.setdefault(str(document.get("locale") or "id"), document)
             entry.level = entry.level or document.get("level")
@@ -225,12 +161,12 @@ class SearchEngine:
                 fields = {"title": document.get("title"), **(extra_fields if isinstance(extra_fields, dict) else {})}
                 for field_name, value in fields.items():
                     correctable = field_name not in EXACT_ONLY_FIELDS
-                    for text in _field_values(value):
+                    for text in field_values(value):
                         lengths[field_name] += self._index_text(text, locale, counts[field_name], correctable)
                     if field_name in SUGGESTION_FIELDS:
-                        self._add_suggestions(value)
+                        self.suggestions.add(value)
                     if field_name in NAME_FIELDS or (field_name == "title" and entry.type == "office"):
-                        for phrase in _phrases(value) if field_name != "title" else [str(value or "")]:
+                        for phrase in phrases(value) if field_name != "title" else [str(value or "")]:
                             if tokenize(phrase):
                                 self._exact_names[" ".join(tokenize(phrase))].add(entry_index)
             field_term_counts.append(counts)
@@ -271,7 +207,7 @@ class SearchEngine:
         )
 
     def _index_text(self, text: str, locale: str, counts: dict[str, int], correctable: bool = True) -> int:
-        words, terms = _index_terms(text, locale)
+        words, terms = index_terms(text, locale)
         for word, term in zip(words, terms, strict=True):
             if correctable:
                 self.lexicon.add(word, term)
@@ -281,25 +217,23 @@ class SearchEngine:
             counts[f"{previous}\x1f{term}"] += 1
         return len(terms)
 
-    def _add_suggestions(self, value) -> None:
-        for phrase in _phrases(value):
-            display = _clean_display(phrase)
-            key = " ".join(tokenize(display))
-            if key and len(key) <= 80:
-                known_display, count = self._suggestions.get(key, (display, 0))
-                self._suggestions[key] = (known_display, count + 1)
-
-    # ----------------------------------------------------------------- searching
     def search(self, query, types=None, limit=10, locale=None) -> list[tuple[dict, float]]:
         """The best documents for a query, best first, each object once."""
+        ranking = self.rank(query, types, limit)
+        return [(self.document(key, locale), round(hit.score, 6)) for key, hit in ranking.hits.items()]
+
+    def rank(self, query, types=None, limit=10) -> "Ranking":
+        """The best objects for a query with their scores, how much of the query each
+        covers, and which of them the ranking rules put first."""
         try:
             limit = max(0, int(limit))
         except (TypeError, ValueError):
             limit = 10
-        wanted_types = _type_filter(types)
+        wanted_types = type_filter(types)
         analyzed = self.analyzer.analyze(query)
+        ranking = Ranking(analyzed)
         if not limit or not analyzed.clauses:
-            return []
+            return ranking
         matches = _Matches(analyzed, [self._clause_scores(clause) for clause in analyzed.clauses])
 
         def admissible(entry_index: int) -> bool:
@@ -329,7 +263,20 @@ class SearchEngine:
                 score = final_score(entry_index) if entry_index in matches.raw else 0.0
                 ranked.append((top * lift + 1.0 + score, entry_index))
         ranked.sort(key=lambda item: (-item[0], item[1]))
-        return [(self._document_for(self._entries[index], locale), round(score, 6)) for score, index in ranked[:limit]]
+        for score, index in ranked[:limit]:
+            entry = self._entries[index]
+            ranking.hits[(entry.type, entry.id)] = RankedEntry(
+                score, matches.covered_share(index), promoted=index in promoted, office=entry.office
+            )
+        return ranking
+
+    def keys(self) -> list[tuple[str, str]]:
+        """The ``(type, id)`` of every object in the index."""
+        return [(entry.type, entry.id) for entry in self._entries]
+
+    def document(self, key: tuple[str, str], locale=None) -> dict:
+        """The object's document in ``locale``, or in the language it has."""
+        return self._document_for(self._entries[self._index_of[key]], locale)
 
     def _clause_scores(self, clause: Clause) -> dict[int, float]:
         """Best score of each entry over the clause's alternatives. May return a posting
@@ -424,62 +371,9 @@ class SearchEngine:
             return entry.documents[locale]
         return next(iter(entry.documents.values()))
 
-    # ----------------------------------------------------------------- helpers for the search box
+    # ----------------------------------------------------------------- the search box
     def suggest(self, prefix, limit=8) -> list[str]:
-        """Completions for what the citizen has typed so far (``akta kel`` -> ``akta kelahiran``)."""
-        try:
-            limit = max(0, int(limit))
-        except (TypeError, ValueError):
-            limit = 8
-        typed = " ".join(tokenize(prefix))
-        if not typed or not limit:
-            return []
-        if normalize_text(prefix)[-1:].isspace():
-            typed += " "
-        found = self._complete(typed, limit)
-        if not found:
-            words = typed.split()
-            corrected = [self._best_reading(word) for word in words[:-1]] + words[-1:]
-            corrected_typed = " ".join(corrected) + (" " if typed.endswith(" ") else "")
-            if corrected_typed != typed:
-                found = self._complete(corrected_typed, limit)
-        return found
-
-    def _complete(self, typed: str, limit: int) -> list[str]:
-        keys = self._suggestion_keys
-        low = bisect.bisect_left(keys, typed)
-        starts = []
-        for key in keys[low : low + 2000]:
-            if not key.startswith(typed):
-                break
-            starts.append(key)
-        # Popular, short phrases first: they are what most people are typing towards.
-        starts.sort(key=lambda key: (-self._suggestions[key][1], len(key), key))
-        results = [self._suggestions[key][0] for key in starts[:limit]]
-        if len(results) < limit and len(typed) >= 3:
-            inner = [key for key in keys if f" {typed}" in f" {key}" and not key.startswith(typed)]
-            inner.sort(key=lambda key: (-self._suggestions[key][1], len(key), key))
-            results += [self._suggestions[key][0] for key in inner[: limit - len(results)]]
-        return results
-
-    def _best_reading(self, word: str) -> str:
-        readings = self.analyzer.read_word(word)
-        return " ".join(reading.best for reading in readings if reading.terms) or word
+        return self.suggestions.suggest(prefix, limit)
 
     def did_you_mean(self, query) -> str | None:
-        """The query with misspelt or abbreviated words replaced, or None if it looks right."""
-        analyzed = self.analyzer.analyze(query)
-        replacements = {}
-        for reading in analyzed.readings:
-            if reading.source in ("typo", "glued") and reading.best != reading.typed:
-                replacements.setdefault(reading.typed, []).append(reading.best)
-        if not replacements:
-            return None
-        words = []
-        for word in tokenize(query):
-            if word in replacements:
-                words.extend(replacements[word])
-            else:
-                words.append(word)
-        suggestion = " ".join(words)
-        return suggestion if suggestion != " ".join(tokenize(query)) else None
+        return self.suggestions.did_you_mean(query)

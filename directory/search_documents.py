@@ -15,8 +15,19 @@ def _office_context(office, locale):
     return [office.get("acronym", ""), *office.get("aliases", []), office["name"][locale]]
 
 
+def _sentences(*parts) -> str:
+    """Plain prose for the embedding model: the non-empty parts, each ending with a full stop."""
+    texts = [" ".join(str(part).split()) for part in parts if part and str(part).strip()]
+    return " ".join(text if text[-1] in ".!?" else text + "." for text in texts)
+
+
 def _office_document(office, locale):
+    name = office["name"][locale]
     return {
+        # What the embedding model reads: what the office is and does, in plain words.
+        "meaning": _sentences(
+            f"{name} ({office['acronym']})" if office.get("acronym") else name, office["summary"][locale]
+        ),
         "type": "office",
         "id": office["slug"],
         "office": office["slug"],
@@ -34,6 +45,13 @@ def _office_document(office, locale):
 
 def _contact_document(office, contact, locale, responsible, assisting):
     return {
+        # The officer as a citizen would describe their need: what they handle, where.
+        "meaning": _sentences(
+            f"{contact['position'][locale]}, {office['name'][locale]}",
+            contact["handles"][locale],
+            contact["field"][locale],
+            ", ".join(service["name"][locale] for service in responsible),
+        ),
         "type": "contact",
         "id": contact["key"],
         "office": office["slug"],
@@ -69,9 +87,17 @@ def _service_document(office, service, locale):
         fields["legal_basis"] = service.get("legal_basis", [])
         fields["channels"] = service.get("channels", [])
     return {
+        # What the service solves, in plain words: name, summary, what the citizen gets, keywords.
+        "meaning": _sentences(
+            service["name"][locale],
+            service["summary"][locale],
+            service["output"][locale],
+            ", ".join(service["keywords"][locale]),
+        ),
         "type": "service",
         "id": service["slug"],
         "office": office["slug"],
+        "office_name": office["name"][locale],
         "locale": locale,
         "title": service["name"][locale],
         "fields": fields,

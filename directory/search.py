@@ -1,0 +1,110 @@
+"""The directory in the site search: offices, contact persons and services as a search source."""
+
+from django.utils.text import Truncator
+
+from search.registry import Ranked, SearchHit, SearchSource
+
+from .models import ContactPerson, OfficePage, ServicePage
+from .records import published_opds
+from .search_documents import documents_from_directory
+
+SNIPPET_LENGTH = 180
+
+
+def directory_documents():
+    return documents_from_directory(published_opds())
+
+
+def _prefer_locale(pairs, locale):
+    chosen = {}
+    for key, obj in pairs:
+        if key not in chosen or obj.locale_id == locale.pk:
+            chosen[key] = obj
+    return chosen
+
+
+def _contact_hit(item, contact, request):
+    office_url = contact.office.get_url(request) or ""
+    return SearchHit.for_item(
+        item,
+        title=contact.name,
+        url=f"{office_url}#contact-{contact.key}",
+        snippet=Truncator(contact.handles).chars(SNIPPET_LENGTH),
+        contact=contact,
+        office_page=contact.office,
+    )
+
+
+def _page_hit(item, page, request, office_page=None):
+    return SearchHit.for_item(
+        item,
+        title=page.title,
+        url=page.get_url(request) or "",
+        snippet=Truncator(page.summary).chars(SNIPPET_LENGTH),
+        page=page,
+        office_page=office_page,
+    )
+
+
+def load_directory_hits(items, locale, default_locale, request):
+    """Hits for ranked contacts, services and offices, each in ``locale`` when translated."""
+    locales = [locale, default_locale]
+    ids = {kind: [item.id for item in items if item.type == kind] for kind in ("contact", "service", "office")}
+    found = {}
+    if ids["contact"]:
+        contacts = (
+            ContactPerson.objects.filter(key__in=ids["contact"], office__live=True, locale__in=locales)
+            .select_related("office", "office__locale")
+            .order_by("pk")
+        )
+        found.update({("contact", key): c for key, c in _prefer_locale(((c.key, c) for c in contacts), locale).items()})
+    for kind, model in (("service", ServicePage), ("office", OfficePage)):
+        if ids[kind]:
+            # Only published, public pages reach the engine; live is checked again for pages unpublished since.
+            pages = model.objects.live().filter(stable_slug__in=ids[kind], locale__in=locales).select_related("locale")
+            chosen = _prefer_locale(((page.stable_slug, page) for page in pages), locale)
+            found.update({(kind, slug): page for slug, page in chosen.items()})
+    offices = _offices_of_services([obj for (kind, _), obj in found.items() if kind == "service"])
+    hits = {}
+    for item in items:
+        obj = found.get((item.type, item.id))
+        if obj is None:
+            continue
+        if item.type == "contact":
+            hits[(item.type, item.id)] = _contact_hit(item, obj, request)
+        else:
+            hits[(item.type, item.id)] = _page_hit(item, obj, request, offices.get(obj.pk))
+    return hits
+
+
+def _offices_of_services(services):
+    """``{service page pk: its office page}`` in one query."""
+    parent_path = {service.pk: service.path[: -service.steplen] for service in services}
+    offices = {office.path: office for office in OfficePage.objects.filter(path__in=set(parent_path.values()))}
+    return {pk: offices[path] for pk, path in parent_path.items() if path in offices}
+
+
+def directory_page_item(page):
+    if isinstance(page, OfficePage):
+        return Ranked("office", page.stable_slug, page.stable_slug, 0.0, promoted=True)
+    if isinstance(page, ServicePage):
+        office = page.office
+        return Ranked("service", page.stable_slug, office.stable_slug if office else "", 0.0, promoted=True)
+    return None
+
+
+def directory_backend_querysets(locale):
+    return {
+        "office": (OfficePage.objects.live().filter(locale=locale), lambda page: page.stable_slug),
+        "service": (ServicePage.objects.live().filter(locale=locale), lambda page: page.stable_slug),
+        "contact": (ContactPerson.objects.filter(locale=locale), lambda contact: contact.key),
+    }
+
+
+DIRECTORY_SOURCE = SearchSource(
+    types=("contact", "service", "office"),
+    documents=directory_documents,
+    load_hits=load_directory_hits,
+    page_item=directory_page_item,
+    backend_querysets=directory_backend_querysets,
+)

@@ -1,0 +1,91 @@
+"""Fields of a search document: how much each tells, and how their text becomes index terms."""
+
+import math
+from functools import lru_cache
+
+from ..text.normalize import is_stopword, tokenize
+from ..text.stemming import stem
+from ..text.vocabulary import JOB_GRADE_PHRASES
+
+# How much a word found in each field tells about the document. Fields not listed
+# count with DEFAULT_FIELD_WEIGHT.
+FIELD_WEIGHTS = {
+    "title": 3.0,
+    "acronym": 4.0,
+    "aliases": 3.0,
+    "keywords": 2.5,
+    "handles": 2.0,
+    "position": 1.5,
+    "field": 1.5,
+    "services": 1.2,
+    "related_services": 0.4,
+    "name": 1.0,
+    "summary": 1.0,
+    "output": 1.0,
+    "body": 0.8,
+    "office": 0.6,
+    "requirements": 0.35,
+    "procedure": 0.3,
+    "cost": 0.2,
+    "duration": 0.2,
+    "channels": 0.2,
+    "legal_basis": 0.1,
+}
+DEFAULT_FIELD_WEIGHT = 0.5
+# Short, precise fields barely depend on their length; prose does.
+LENGTH_NORMALISATION = {"title": 0.3, "acronym": 0.0, "aliases": 0.2, "keywords": 0.3, "position": 0.3}
+DEFAULT_LENGTH_NORMALISATION = 0.75
+K1 = 1.2
+ABOUT_THRESHOLD = 0.3  # weighted frequency from which a document counts towards a word's document frequency
+# People's names are found when typed as written, but are never offered as the
+# correction of a misspelt word ("hrs" is not "Haris").
+EXACT_ONLY_FIELDS = ("name",)
+# Fields whose values name the object; they feed exact-name matching and autocomplete.
+NAME_FIELDS = ("acronym", "aliases")
+SUGGESTION_FIELDS = ("title", "acronym", "aliases", "keywords")
+
+
+@lru_cache(maxsize=50_000)
+def index_terms(text: str, locale: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    words = tuple(word for word in without_job_grades(tokenize(text)) if not is_stopword(word))
+    return words, tuple(stem(word, locale) for word in words)
+
+
+def without_job_grades(words: list[str]) -> list[str]:
+    kept, position = [], 0
+    while position < len(words):
+        grade = next((g for g in JOB_GRADE_PHRASES if tuple(words[position : position + len(g)]) == g), None)
+        if grade:
+            position += len(grade)
+        else:
+            kept.append(words[position])
+            position += 1
+    return kept
+
+
+def field_values(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(item) for item in value if item is not None]
+    return [str(value)]
+
+
+def number(value, default: float) -> float:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return default
+    return number if math.isfinite(number) else default
+
+
+def type_filter(types) -> set[str] | None:
+    """The document types asked for, or None for all; nonsense means no filter."""
+    if types is None or types == "":
+        return None
+    if isinstance(types, str):
+        return {types}
+    try:
+        return {str(item) for item in types} or None
+    except TypeError:
+        return None

@@ -1,0 +1,127 @@
+"""The lexical engine and the semantic index, fused into one ranking.
+
+The lexical engine (BM25F over stemmed, typo-repaired words) wins on acronyms, codes,
+names and the exact words of a service; the semantic index wins when a citizen
+describes a problem in words no document uses. Both rankings are normalised to [0, 1]
+and summed with a weight that follows the lexical engine's own confidence: when its
+best result covers every word of the query the words are trusted, when it covers few
+of them the meaning counts for more. Objects put first by a lexical ranking rule (an
+office named by its acronym, its head when asked for) stay first.
+
+The semantic side is asked with the query as the lexical analysis understood it (slang
+mapped to standard Indonesian, typos and dropped vowels repaired), since the embedding
+model reads ``syrt kk bru`` no better than a stranger would.
+"""
+
+from dataclasses import dataclass
+
+from ..text.colloquial import only_vowels_dropped
+from .lexical import RankedEntry, Ranking, SearchEngine
+from .semantic import SemanticIndex
+
+CANDIDATES = 50
+# Weight of the semantic ranking when the lexical engine's best result covers the whole
+# query, and when it covers none of it; in between it moves linearly.
+SEMANTIC_WEIGHT_CONFIDENT = 0.2
+SEMANTIC_WEIGHT_UNSURE = 0.9
+# A lexical score (BM25F with priors) from which the lexical engine is fully trusted.
+CONFIDENT_LEXICAL_SCORE = 15.0
+# Cosine similarities are read on an absolute scale: multilingual-e5 puts unrelated texts
+# around 0.7-0.75, so below MIN_SIMILARITY a document is no answer on meaning alone (and
+# nonsense still finds nothing); from FULL_SIMILARITY up it gets the whole semantic weight.
+MIN_SIMILARITY = 0.8
+FULL_SIMILARITY = 0.9
+# When no word of the query is known to the lexical engine, meaning alone must be clear:
+# nonsense (``qwxzv``, ``lorem ipsum``, emoji) reaches 0.83 with some document.
+MIN_SIMILARITY_ALONE = 0.86
+
+
+@dataclass
+class FusedHit:
+    key: tuple[str, str]
+    score: float
+    lexical: RankedEntry | None
+    similarity: float | None
+
+
+def understood_text(ranking: Ranking) -> str:
+    """The query as the lexical analysis read it, for the embedding model.
+
+    Slang is already standard Indonesian in ``analyzed.words``. Of the repaired words
+    only abbreviations are expanded (``syrt`` -> ``syarat``, ``kenaikn`` -> ``kenaikan``,
+    an unfinished ``kelahi``): a word that is merely unknown to the index is often a
+    good word of its own (``lift``, ``murah``, ``sell``) that the model understands,
+    and an edit-distance guess would change its meaning (``list``, ``mudah``, ``self``)."""
+    analyzed = ranking.analyzed
+    expanded = {
+        reading.typed: reading.best
+        for reading in analyzed.readings
+        if reading.terms
+        and reading.source == "typo"
+        and (only_vowels_dropped(reading.typed, reading.best) or reading.best.startswith(reading.typed))
+    }
+    return " ".join(expanded.get(word, word) for word in analyzed.words)
+
+
+def semantic_weight(ranking: Ranking) -> float:
+    """How much the meaning counts for this query: more when the lexical engine's best
+    answer matches few of the query's words, or matches them weakly (a low BM25 score
+    means the shared words are common ones or sit in minor fields)."""
+    best = next((hit for hit in ranking.hits.values() if not hit.promoted), None)
+    confidence = best.coverage * min(1.0, best.score / CONFIDENT_LEXICAL_SCORE) if best else 0.0
+    return SEMANTIC_WEIGHT_UNSURE + (SEMANTIC_WEIGHT_CONFIDENT - SEMANTIC_WEIGHT_UNSURE) * confidence
+
+
+def fuse(ranking: Ranking, similar: list[tuple[tuple[str, str], float]], weight: float) -> list[FusedHit]:
+    """Weighted sum of the two rankings, each scaled to [0, 1]; promoted objects first."""
+    hits: dict[tuple[str, str], FusedHit] = {}
+    lexical = [(key, hit) for key, hit in ranking.hits.items() if not hit.promoted]
+    if lexical:
+        top = max(hit.score for _, hit in lexical) or 1.0
+        for key, hit in lexical:
+            hits[key] = FusedHit(key, (1 - weight) * hit.score / top, hit, None)
+    threshold = MIN_SIMILARITY if ranking.hits or weight >= 1.0 else MIN_SIMILARITY_ALONE
+    kept = [(key, similarity) for key, similarity in similar if similarity >= threshold]
+    if kept:
+        for key, similarity in kept:
+            share = weight * min(1.0, (similarity - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY))
+            if key in hits:
+                hits[key].score += share
+                hits[key].similarity = similarity
+            elif not (key in ranking.hits and ranking.hits[key].promoted):
+                hits[key] = FusedHit(key, share, None, similarity)
+    promoted = [FusedHit(key, 2.0 + hit.score, hit, None) for key, hit in ranking.hits.items() if hit.promoted]
+    return promoted + sorted(hits.values(), key=lambda hit: (-hit.score, hit.key))
+
+
+class HybridEngine:
+    """Answers like ``SearchEngine`` (and offers its suggestions), with the meaning fused in."""
+
+    def __init__(self, lexical: SearchEngine, semantic: SemanticIndex | None, embed_query):
+        self.lexical = lexical
+        self.semantic = semantic if semantic is not None and len(semantic) else None
+        self._embed_query = embed_query
+
+    def rank(self, query, types=None, limit=10, mode="fused") -> list[FusedHit]:
+        """Best objects first; ``mode`` "lexical" or "semantic" gives one side alone (benchmarks)."""
+        ranking = self.lexical.rank(query, types, max(limit, CANDIDATES))
+        if mode == "lexical" or self.semantic is None or not ranking.analyzed.words:
+            weight, similar = 0.0, []
+        else:
+            similar = self.semantic.search(self._embed_query(understood_text(ranking)), CANDIDATES, types)
+            weight = 1.0 if mode == "semantic" else semantic_weight(ranking)
+            if mode == "semantic":
+                ranking = Ranking(ranking.analyzed)
+        return fuse(ranking, similar, weight)[:limit]
+
+    def search(self, query, types=None, limit=10, locale=None, mode="fused") -> list[tuple[dict, float]]:
+        return [
+            (self.lexical.document(hit.key, locale), round(hit.score, 6))
+            for hit in self.rank(query, types, limit, mode)
+        ]
+
+    def suggest(self, prefix, limit=8) -> list[str]:
+        return self.lexical.suggest(prefix, limit)
+
+    def did_you_mean(self, query) -> str | None:
+        return self.lexical.did_you_mean(query)

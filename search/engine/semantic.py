@@ -1,0 +1,49 @@
+"""Semantic index: documents ranked by the cosine similarity of their embedding to the query's.
+
+Pure numpy: the vectors come in from the caller (``search.embeddings`` computes them,
+``search.embedding_store`` keeps them), so this module is tested with small documents.
+An object with a document in each language keeps its best similarity.
+"""
+
+import numpy as np
+
+
+class SemanticIndex:
+    def __init__(self, keys, vectors):
+        """``keys[i]`` is the ``(type, id)`` of the object whose document has ``vectors[i]``."""
+        self.keys: list[tuple[str, str]] = []
+        position: dict[tuple[str, str], int] = {}
+        rows = []
+        for key, vector in zip(keys, vectors, strict=True):
+            if vector is None:
+                continue
+            if key not in position:
+                position[key] = len(self.keys)
+                self.keys.append(key)
+            rows.append(position[key])
+        self._row_entry = np.asarray(rows, dtype=np.int64)
+        kept = [vector for vector in vectors if vector is not None]
+        self._matrix = np.vstack(kept).astype(np.float32) if kept else np.zeros((0, 1), dtype=np.float32)
+        self._types = np.asarray([key[0] for key in self.keys])
+
+    def __len__(self):
+        return len(self.keys)
+
+    def similarities(self, query_vector) -> np.ndarray:
+        """Per object (in ``self.keys`` order), the best cosine similarity of its documents."""
+        best = np.full(len(self.keys), -1.0, dtype=np.float32)
+        if len(self.keys):
+            np.maximum.at(best, self._row_entry, self._matrix @ np.asarray(query_vector, dtype=np.float32))
+        return best
+
+    def search(self, query_vector, limit=50, types=None) -> list[tuple[tuple[str, str], float]]:
+        """The ``limit`` most similar objects, best first, optionally of the given types only."""
+        scores = self.similarities(query_vector)
+        if types:
+            scores = np.where(np.isin(self._types, list(types)), scores, -np.inf)
+        limit = min(limit, int(np.isfinite(scores).sum()))
+        if limit <= 0:
+            return []
+        top = np.argpartition(-scores, limit - 1)[:limit]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(self.keys[index], float(scores[index])) for index in top]

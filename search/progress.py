@@ -1,0 +1,40 @@
+"""Progress of a long command: a bar with counts and time left on a terminal, plain lines in logs."""
+
+import time
+
+
+class Progress:
+    """Call with ``(done, total)``, anything after is ignored; writes to a command's stdout or a stream."""
+
+    LOG_STEPS = 10  # plain lines at every tenth when the output is not a terminal
+
+    def __init__(self, stream, label: str, width: int = 30):
+        self.stream = stream
+        self.label = label
+        self.width = width
+        self.started = time.monotonic()
+        self._last_step = -1
+        isatty = getattr(stream, "isatty", None)
+        self.interactive = bool(isatty and isatty())
+
+    def __call__(self, done: int, total: int, *_) -> None:
+        total = max(total, 1)
+        elapsed = time.monotonic() - self.started
+        left = elapsed / done * (total - done) if done else 0.0
+        counts = f"{done}/{total}, about {left:.0f} s left" if done < total else f"{done}/{total} in {elapsed:.0f} s"
+        if self.interactive:
+            filled = self.width * done // total
+            bar = "#" * filled + "-" * (self.width - filled)
+            self._write(f"\r{self.label} [{bar}] {counts}", end="\n" if done >= total else "")
+            return
+        step = self.LOG_STEPS * done // total
+        if step != self._last_step:
+            self._last_step = step
+            self._write(f"{self.label}: {counts}")
+
+    def _write(self, text: str, end: str = "\n") -> None:
+        try:
+            self.stream.write(text, ending=end)
+        except TypeError:  # a plain stream rather than Django's OutputWrapper
+            self.stream.write(text + end)
+        self.stream.flush()

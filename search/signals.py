@@ -1,0 +1,42 @@
+"""Embeddings follow content: after a publish or unpublish commits, what changed is embedded."""
+
+import logging
+import threading
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.dispatch import receiver
+from wagtail.signals import page_published, page_unpublished
+
+from . import service
+
+logger = logging.getLogger(__name__)
+_deferred = threading.local()
+
+
+@contextmanager
+def embeddings_deferred():
+    """For bulk writers (an import) that refresh the embeddings once themselves, with progress."""
+    _deferred.active = getattr(_deferred, "active", 0) + 1
+    try:
+        yield
+    finally:
+        _deferred.active -= 1
+
+
+def _refresh():
+    try:
+        service.refresh_embeddings()
+    except Exception:  # the publish has happened; a missing embedding is computed at the next engine build
+        logger.exception("Search embeddings could not be refreshed")
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def refresh_embeddings_after_commit(sender, **kwargs):
+    if getattr(_deferred, "active", 0):
+        return
+    connection = transaction.get_connection()
+    # Once per transaction, however many pages it publishes.
+    if not any(callback[1] is _refresh for callback in connection.run_on_commit):
+        transaction.on_commit(_refresh)
