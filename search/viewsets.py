@@ -14,6 +14,15 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from .models import SearchQueryLog, SynonymGroup
 
 REPORT_DAYS = 30
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell that a spreadsheet shows as text, never runs (CSV formula injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -58,6 +67,9 @@ class SearchQueryReportView(ReportView):
         "total": _("Searches"),
         "without_results": _("Searches without results"),
     }
+
+    def write_csv_row(self, writer, row_dict):
+        return super().write_csv_row(writer, {field: spreadsheet_safe(value) for field, value in row_dict.items()})
 
     def get_queryset(self):
         since = timezone.localdate() - datetime.timedelta(days=REPORT_DAYS)

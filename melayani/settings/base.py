@@ -175,6 +175,8 @@ else:
             "SEARCH_CONFIG": "indonesian",
         }
     }
+# Days the citizens' search log is kept; `manage.py purge_search_log` (daily) deletes older entries.
+SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"))
 
 # Wagtail 8 runs background work (search index updates, reference index)
 # through django-tasks; inline by default so that nothing is left queued
