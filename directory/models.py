@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from melayani.mixins import IntroductionMixin
 
-from . import phone
+from . import phone, translation_status
 from .blocks import LegalBasisBlock, ListItemBlock
 
 STABLE_ID_VALIDATOR = RegexValidator(
@@ -255,7 +255,8 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The contact list, the verified date and the structured data all read the contacts: fetch them once.
         prefetch_related_objects([self], "contacts", "opening_hours")
-        context["contacts"] = self.ranked_contacts()
+        context["fallback"] = fallback = translation_status.fallback_of(self)
+        context["contacts"] = translation_status.mark_contacts(self.ranked_contacts(), fallback)
         context["services"] = self.live_services()
         context["opening_hours"] = list(self.opening_hours.all())
         return context
@@ -537,8 +538,12 @@ class ServicePage(StableSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["office"] = self.office
-        context["officers"] = self.officers()
+        context["office"] = office = self.office
+        context["fallback"] = fallback = translation_status.fallback_of(self)
+        office_fallback = translation_status.fallback_of(office) if office else translation_status.NO_FALLBACK
+        context["officers"] = translation_status.mark_contacts(self.officers(), office_fallback)
+        context["requirements"] = translation_status.stream_items(self, "requirements", fallback)
+        context["procedure"] = translation_status.stream_items(self, "procedure", fallback)
         return context
 
 
