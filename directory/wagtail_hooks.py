@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import freshness, views
+from . import dashboard, freshness, views
 from .viewsets import FreshnessReportMenuItem, FreshnessReportView, StaleContactsPanel
 
 
@@ -29,6 +29,18 @@ def register_freshness_report_menu_item():
 @hooks.register("construct_homepage_panels")
 def add_stale_contacts_panel(request, panels):
     panels.append(StaleContactsPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def add_office_panel(request, panels):
+    office = dashboard.home_office(request.user)
+    if office is not None:
+        panels.insert(0, dashboard.OfficePanel(office))
+
+
+@hooks.register("construct_main_menu")
+def open_explorer_on_office(request, menu_items):
+    menu_items[:] = dashboard.with_office_explorer(menu_items)
 
 
 @hooks.register("register_log_actions")
