@@ -15,9 +15,12 @@ import contextlib
 import contextvars
 
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
+
+from .models import SourceTextChange
 
 _suspended = contextvars.ContextVar("directory_translation_sync_suspended", default=False)
 
@@ -37,6 +40,16 @@ def follows_source(page):
     return not _suspended.get() and page.live and page.alias_of_id is None and page.locale_id == Locale.get_default().pk
 
 
+def record_changes(source, before):
+    """Date the texts of ``source`` whose wording differs from ``before`` (``{context id: string id}``)."""
+    now = timezone.now()
+    for context_id, string_id in source.stringsegment_set.values_list("context_id", "string_id"):
+        if before.get(context_id) not in (None, string_id):
+            SourceTextChange.objects.get_or_create(
+                context_id=context_id, string_id=string_id, defaults={"changed_at": now}
+            )
+
+
 def update_translations(page, user=None):
     """Refresh the translation source of ``page`` and publish each synced translation; return those published.
 
@@ -47,7 +60,9 @@ def update_translations(page, user=None):
     if source is None:
         return []
     user = user or get_active_log_context().user
+    before = dict(source.stringsegment_set.values_list("context_id", "string_id"))
     source.update_from_db()
+    record_changes(source, before)
     published = []
     for translation in source.translations.filter(enabled=True).select_related("target_locale"):
         with contextlib.suppress(ValidationError):

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from . import dashboard, freshness, views
-from .viewsets import FreshnessReportMenuItem, FreshnessReportView, StaleContactsPanel
+from .viewsets import (
+    FreshnessReportMenuItem,
+    FreshnessReportView,
+    StaleContactsPanel,
+    TranslationStatusMenuItem,
+    TranslationStatusReportView,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +22,12 @@ def register_directory_admin_urls():
             FreshnessReportView.as_view(results_only=True),
             name="directory_freshness_report_results",
         ),
+        path("reports/translation-status/", TranslationStatusReportView.as_view(), name="directory_translation_status"),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="directory_translation_status_results",
+        ),
     ]
 
 
@@ -23,6 +35,13 @@ def register_directory_admin_urls():
 def register_freshness_report_menu_item():
     return FreshnessReportMenuItem(
         _("Contact data to check"), reverse("directory_freshness_report"), icon_name="user", order=700
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("directory_translation_status"), icon_name="globe", order=710
     )
 
 
