@@ -17,6 +17,7 @@ from django.db import transaction
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from . import translation_sync
 from .models import (
     CONTACT_LEVEL_RANK,
     OFFICE_KIND_ORDER,
@@ -294,8 +295,9 @@ def import_directory(data, directory_index=None, progress=None):
     report = ImportReport()
     touched = []
     # Each page is saved several times on its way (created, published, translated); index its
-    # references once at the end instead of after every save.
-    with disable_reference_index_auto_update(), transaction.atomic():
+    # references once at the end instead of after every save. The importer knows the English
+    # text and translates each page itself right after publishing it.
+    with disable_reference_index_auto_update(), translation_sync.suspended(), transaction.atomic():
         if directory_index is None:
             _home, directory_index = ensure_site_structure()
         english = Locale.objects.get(language_code="en")

@@ -24,7 +24,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from melayani.mixins import IntroductionMixin
 
-from . import phone
+from . import phone, translation_status
 from .blocks import LegalBasisBlock, ListItemBlock
 
 STABLE_ID_VALIDATOR = RegexValidator(
@@ -255,7 +255,8 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         # The contact list, the verified date and the structured data all read the contacts: fetch them once.
         prefetch_related_objects([self], "contacts", "opening_hours")
-        context["contacts"] = self.ranked_contacts()
+        context["fallback"] = fallback = translation_status.fallback_of(self)
+        context["contacts"] = translation_status.mark_contacts(self.ranked_contacts(), fallback)
         context["services"] = self.live_services()
         context["opening_hours"] = list(self.opening_hours.all())
         return context
@@ -537,8 +538,12 @@ class ServicePage(StableSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["office"] = self.office
-        context["officers"] = self.officers()
+        context["office"] = office = self.office
+        context["fallback"] = fallback = translation_status.fallback_of(self)
+        office_fallback = translation_status.fallback_of(office) if office else translation_status.NO_FALLBACK
+        context["officers"] = translation_status.mark_contacts(self.officers(), office_fallback)
+        context["requirements"] = translation_status.stream_items(self, "requirements", fallback)
+        context["procedure"] = translation_status.stream_items(self, "procedure", fallback)
         return context
 
 
@@ -553,3 +558,20 @@ class ServiceOfficer(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("responsible officer")
         verbose_name_plural = _("responsible officers")
+
+
+class SourceTextChange(models.Model):
+    """When a translatable text of an original took its current wording (``translation_sync`` records it).
+
+    wagtail-localize keeps no date for a source string; the *Translation status* report
+    needs one to say how long a translation has been out of date.
+    """
+
+    context = models.ForeignKey("wagtail_localize.TranslationContext", on_delete=models.CASCADE, related_name="+")
+    string = models.ForeignKey("wagtail_localize.String", on_delete=models.CASCADE, related_name="+")
+    changed_at = models.DateTimeField(_("changed at"))
+
+    class Meta:
+        verbose_name = _("source text change")
+        verbose_name_plural = _("source text changes")
+        constraints = [models.UniqueConstraint(fields=["context", "string"], name="unique_source_text_change")]

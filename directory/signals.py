@@ -4,8 +4,8 @@ from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from . import roles
-from .models import ContactPerson, OfficePage
+from . import roles, translation_sync
+from .models import ContactPerson, OfficePage, ServicePage
 
 
 @receiver(post_save, sender=OfficePage)
@@ -18,6 +18,14 @@ def give_new_office_its_editors(sender, instance, created, raw, **kwargs):
 @receiver(page_published, sender=OfficePage)
 def apply_office_moderation_switch(sender, instance, **kwargs):
     roles.apply_moderation_switch(instance)
+
+
+@receiver(page_published, sender=OfficePage)
+@receiver(page_published, sender=ServicePage)
+def english_follows_indonesian(sender, instance, **kwargs):
+    """Every publish path (editor, approval, schedule, import) sends this signal, so English never lags."""
+    if translation_sync.follows_source(instance):
+        translation_sync.update_translations(instance)
 
 
 @receiver(pre_save, sender=ContactPerson)

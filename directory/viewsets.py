@@ -7,8 +7,9 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
+from wagtail.models import Locale, Page
 
-from . import freshness
+from . import freshness, translation_report
 from .models import OfficePage
 from .roles import offices_edited_by
 
@@ -76,3 +77,74 @@ class StaleContactsPanel(Component):
             "request": parent_context["request"],
             "csrf_token": parent_context["csrf_token"],
         }
+
+
+TRANSLATION_PERMISSION = "wagtail_localize.submit_translation"
+
+
+class TranslationStatusFilterSet(WagtailFilterSet):
+    office = django_filters.ModelChoiceFilter(
+        label=_("Office"), queryset=lambda request: source_offices(), method="filter_office"
+    )
+
+    class Meta:
+        model = Page
+        fields = []
+
+    def filter_office(self, queryset, name, value):
+        return queryset & translation_report.translated_pages(value) if value else queryset
+
+
+def source_offices():
+    return OfficePage.objects.filter(locale=Locale.get_default(), alias_of__isnull=True).order_by("title")
+
+
+class TranslationStatusReportView(ReportView):
+    """For the communications team: per translated page, strings translated and text changed in Indonesian since."""
+
+    page_title = _("Translation status")
+    header_icon = "globe"
+    results_template_name = "directory/admin/translation_status_results.html"
+    index_url_name = "directory_translation_status"
+    index_results_url_name = "directory_translation_status_results"
+    filterset_class = TranslationStatusFilterSet
+    paginate_by = 50
+    list_export = [
+        "title",
+        "locale.language_code",
+        "office_title",
+        "translation_status.total",
+        "translation_status.translated",
+        "translation_status.changed",
+        "translation_status.changed_since",
+    ]
+    export_headings = {
+        "title": _("Page"),
+        "locale.language_code": _("Language"),
+        "office_title": _("Office"),
+        "translation_status.total": _("Strings"),
+        "translation_status.translated": _("Translated"),
+        "translation_status.changed": _("Changed in the original since translated"),
+        "translation_status.changed_since": _("Changed since"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(TRANSLATION_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return translation_report.translated_pages()
+
+    def decorate_paginated_queryset(self, object_list):
+        return translation_report.with_status(object_list)
+
+    def to_row_dict(self, item):
+        if not hasattr(item, "translation_status"):
+            translation_report.with_status([item])
+        return super().to_row_dict(item)
+
+
+class TranslationStatusMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(TRANSLATION_PERMISSION)

@@ -2,8 +2,14 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import freshness, views
-from .viewsets import FreshnessReportMenuItem, FreshnessReportView, StaleContactsPanel
+from . import dashboard, freshness, views
+from .viewsets import (
+    FreshnessReportMenuItem,
+    FreshnessReportView,
+    StaleContactsPanel,
+    TranslationStatusMenuItem,
+    TranslationStatusReportView,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -16,6 +22,12 @@ def register_directory_admin_urls():
             FreshnessReportView.as_view(results_only=True),
             name="directory_freshness_report_results",
         ),
+        path("reports/translation-status/", TranslationStatusReportView.as_view(), name="directory_translation_status"),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusReportView.as_view(results_only=True),
+            name="directory_translation_status_results",
+        ),
     ]
 
 
@@ -26,9 +38,28 @@ def register_freshness_report_menu_item():
     )
 
 
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    return TranslationStatusMenuItem(
+        _("Translation status"), reverse("directory_translation_status"), icon_name="globe", order=710
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_stale_contacts_panel(request, panels):
     panels.append(StaleContactsPanel(request.user))
+
+
+@hooks.register("construct_homepage_panels")
+def add_office_panel(request, panels):
+    office = dashboard.home_office(request.user)
+    if office is not None:
+        panels.insert(0, dashboard.OfficePanel(office))
+
+
+@hooks.register("construct_main_menu")
+def open_explorer_on_office(request, menu_items):
+    menu_items[:] = dashboard.with_office_explorer(menu_items)
 
 
 @hooks.register("register_log_actions")
