@@ -1,7 +1,8 @@
 """WSGI entry point for latency benchmarks: the site, with N times the documents in its search engine.
 
 ``MELAYANI_BENCH_SCALE=N`` adds N-1 synthetic copies of every search document
-(new identifiers, same text) when the engine is built. Never used by the site.
+(new identifiers, same text, so the same stored embeddings) when the engine is
+built. Never used by the site.
 """
 
 import os
@@ -10,7 +11,7 @@ from melayani.wsgi import application
 from search import service
 
 SCALE = int(os.environ.get("MELAYANI_BENCH_SCALE", "1"))
-_build_engine = service.build_engine
+_searchable_documents = service.searchable_documents
 
 
 def _scaled_documents(documents):
@@ -20,16 +21,7 @@ def _scaled_documents(documents):
     return copies
 
 
-def scaled_build_engine():
-    original = service.documents_from_directory
-    service.documents_from_directory = lambda opds: _scaled_documents(original(opds))
-    try:
-        return _build_engine()
-    finally:
-        service.documents_from_directory = original
-
-
 if SCALE > 1:
-    service.build_engine = scaled_build_engine
+    service.searchable_documents = lambda: _scaled_documents(_searchable_documents())
 
 __all__ = ["application"]

@@ -55,6 +55,8 @@ def vectors_for(documents: list[dict], progress=None) -> tuple[list[np.ndarray],
         (row.kind, row.identifier, row.language_code): (row.text_hash, row.vector)
         for row in DocumentEmbedding.objects.only("kind", "identifier", "language_code", "text_hash", "vector")
     }
+    # The same text under another key (a copy of a page) needs no second computation.
+    by_hash = dict(stored.values())
     vectors: list[np.ndarray | None] = []
     to_store: dict[tuple[str, str, str], tuple[str, np.ndarray]] = {}
     missing: dict[str, list[int]] = {}
@@ -63,6 +65,9 @@ def vectors_for(documents: list[dict], progress=None) -> tuple[list[np.ndarray],
         found = stored.get(key)
         if found and found[0] == digest:
             vectors.append(np.frombuffer(bytes(found[1]), dtype=np.float32))
+        elif digest in by_hash:
+            vectors.append(np.frombuffer(bytes(by_hash[digest]), dtype=np.float32))
+            to_store[key] = (digest, vectors[-1])
         elif digest in _recent:
             vectors.append(_recent[digest])
             to_store[key] = (digest, _recent[digest])
