@@ -16,14 +16,16 @@ def body_text(page):
     return " ".join(str(text) for text in page.body.stream_block.get_searchable_content(page.body) if text)
 
 
-def announcement_documents():
+def news_scope(stable_slug):
+    return f"news:{stable_slug}"
+
+
+def announcement_documents(scopes=None):
     """One document per live, public announcement and language; a page and its translations share the id."""
-    pages = list(
-        AnnouncementPage.published()
-        .select_related("locale")
-        .prefetch_related("related_offices__office")
-        .order_by("path")
-    )
+    pages = AnnouncementPage.published()
+    if scopes is not None:
+        pages = pages.filter(stable_slug__in=[scope.split(":", 1)[1] for scope in scopes if scope.startswith("news:")])
+    pages = list(pages.select_related("locale").prefetch_related("related_offices__office").order_by("path"))
     keys = {link.office.translation_key for page in pages for link in page.related_offices.all()}
     offices = {
         (office.translation_key, office.locale_id): office
@@ -49,9 +51,22 @@ def announcement_documents():
                 },
                 "boost": 1.0,
                 "level": None,
+                "scope": news_scope(page.stable_slug),
             }
         )
     return documents
+
+
+def announcement_scopes_for_pages(page_ids):
+    return {
+        news_scope(slug)
+        for slug in AnnouncementPage.objects.filter(id__in=page_ids).values_list("stable_slug", flat=True)
+    }
+
+
+def announcement_scope_members():
+    slugs = set(AnnouncementPage.published().values_list("stable_slug", flat=True))
+    return {news_scope(slug): {("news", slug)} for slug in slugs}
 
 
 def localized_announcements(slugs, locale):
@@ -89,7 +104,10 @@ def announcement_page_item(page):
 
 ANNOUNCEMENT_SOURCE = SearchSource(
     types=("news",),
+    page_types=("news",),
     documents=announcement_documents,
     load_hits=load_announcement_hits,
     page_item=announcement_page_item,
+    scopes_for_pages=announcement_scopes_for_pages,
+    scope_members=announcement_scope_members,
 )

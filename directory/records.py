@@ -5,6 +5,7 @@ tell unchanged records from updated ones, so that an import of an export is a
 no-op by construction.
 """
 
+from django.db.models import Q
 from wagtail.models import Locale
 
 from .models import OfficePage, ServicePage
@@ -94,6 +95,14 @@ def service_record(service, translated=None):
     }
 
 
+def _children_of(pages):
+    """A filter for the direct children of ``pages`` (none when there are no pages)."""
+    condition = Q(pk__in=[])
+    for page in pages:
+        condition |= Q(path__startswith=page.path, depth=page.depth + 1)
+    return condition
+
+
 def translations_by_key(model, pages, locale):
     """{translation_key: page in ``locale``} for the given source pages."""
     keys = [page.translation_key for page in pages]
@@ -120,27 +129,22 @@ def export_opds(source_locale, target_locale):
     return opds
 
 
-def published_opds():
+def published_opds(office_slugs=None):
     """OPD records of the published, public offices and services, both languages paired.
 
-    Drafts, unpublished, private and deleted pages are left out. A fixed number
-    of queries whatever the size of the directory.
+    Drafts, unpublished, private and deleted pages are left out; ``office_slugs`` limits
+    the records to those offices. A fixed number of queries whatever the size of the
+    directory.
     """
     source = Locale.get_default()
-    offices = list(
-        OfficePage.objects.live()
-        .public()
-        .filter(locale=source)
-        .order_by("path")
-        .prefetch_related("contacts", "opening_hours")
-    )
-    services = list(
-        ServicePage.objects.live()
-        .public()
-        .filter(locale=source)
-        .order_by("path")
-        .prefetch_related("responsible_officers__contact")
-    )
+    offices = OfficePage.objects.live().public().filter(locale=source)
+    if office_slugs is not None:
+        offices = offices.filter(stable_slug__in=office_slugs)
+    offices = list(offices.order_by("path").prefetch_related("contacts", "opening_hours"))
+    services = ServicePage.objects.live().public().filter(locale=source)
+    if office_slugs is not None:
+        services = services.filter(_children_of(offices))
+    services = list(services.order_by("path").prefetch_related("responsible_officers__contact"))
     keys = [page.translation_key for page in offices + services]
     translated_offices = {
         page.translation_key: page

@@ -1,18 +1,44 @@
 """The directory in the site search: offices, contact persons and services as a search source."""
 
 from django.utils.text import Truncator
+from wagtail.models import Locale
 
 from search.registry import Ranked, SearchHit, SearchSource
 
 from .models import ContactPerson, OfficePage, ServicePage
 from .records import published_opds
-from .search_documents import documents_from_directory
+from .search_documents import documents_from_directory, office_scope
 
 SNIPPET_LENGTH = 180
 
 
-def directory_documents():
-    return documents_from_directory(published_opds())
+def directory_documents(scopes=None):
+    if scopes is None:
+        return documents_from_directory(published_opds())
+    slugs = [scope.split(":", 1)[1] for scope in scopes if scope.startswith("office:")]
+    return documents_from_directory(published_opds(office_slugs=slugs)) if slugs else []
+
+
+def directory_scopes_for_pages(page_ids):
+    """The offices whose part of the index the given pages (either language) belong to."""
+    offices = OfficePage.objects.filter(id__in=page_ids).values_list("stable_slug", flat=True)
+    service_paths = ServicePage.objects.filter(id__in=page_ids).values_list("path", flat=True)
+    parent_paths = {path[: -ServicePage.steplen] for path in service_paths}
+    parents = OfficePage.objects.filter(path__in=parent_paths).values_list("stable_slug", flat=True)
+    return {office_scope(slug) for slug in [*offices, *parents]}
+
+
+def directory_scope_members():
+    """Per office, its own key and those of its published, public services."""
+    source = Locale.get_default()
+    offices = dict(OfficePage.objects.live().public().filter(locale=source).values_list("path", "stable_slug"))
+    members = {office_scope(slug): {("office", slug)} for slug in offices.values()}
+    services = ServicePage.objects.live().public().filter(locale=source).values_list("path", "stable_slug")
+    for path, slug in services:
+        office = offices.get(path[: -ServicePage.steplen])
+        if office is not None:
+            members[office_scope(office)].add(("service", slug))
+    return members
 
 
 def _prefer_locale(pairs, locale):
@@ -103,8 +129,11 @@ def directory_backend_querysets(locale):
 
 DIRECTORY_SOURCE = SearchSource(
     types=("contact", "service", "office"),
+    page_types=("service", "office"),
     documents=directory_documents,
     load_hits=load_directory_hits,
     page_item=directory_page_item,
     backend_querysets=directory_backend_querysets,
+    scopes_for_pages=directory_scopes_for_pages,
+    scope_members=directory_scope_members,
 )

@@ -106,6 +106,11 @@ def _service_document(office, service, locale):
     }
 
 
+def office_scope(slug: str) -> str:
+    """The part of the index an office's page rebuilds: the office, its contacts and services."""
+    return f"office:{slug}"
+
+
 def documents_from_directory(opds):
     """Documents for every office, contact and service of the given OPD records, in both languages."""
     documents = []
@@ -129,4 +134,6 @@ def documents_from_directory(opds):
                 )
             for service in office.get("services", []):
                 documents.append(_service_document(office, service, locale))
+    for document in documents:
+        document["scope"] = office_scope(document["office"])
     return documents

@@ -19,6 +19,7 @@ from .models import DocumentEmbedding
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
+SUBSET_LIMIT = 500
 # Vectors computed in this process, by text hash: a test or a rolled-back transaction
 # does not pay for the same text twice. Bounded, as it only saves recomputation.
 _recent: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -51,10 +52,11 @@ def _compute(texts: list[str], progress=None) -> list[np.ndarray]:
 
 def vectors_for(documents: list[dict], progress=None) -> tuple[list[np.ndarray], int]:
     """A vector per document (same order) and how many had to be computed now."""
-    stored = {
-        (row.kind, row.identifier, row.language_code): (row.text_hash, row.vector)
-        for row in DocumentEmbedding.objects.only("kind", "identifier", "language_code", "text_hash", "vector")
-    }
+    rows = DocumentEmbedding.objects.only("kind", "identifier", "language_code", "text_hash", "vector")
+    identifiers = {str(document["id"]) for document in documents}
+    if len(identifiers) <= SUBSET_LIMIT:  # a publish: read just its objects' rows
+        rows = rows.filter(identifier__in=identifiers)
+    stored = {(row.kind, row.identifier, row.language_code): (row.text_hash, row.vector) for row in rows}
     # The same text under another key (a copy of a page) needs no second computation.
     by_hash = dict(stored.values())
     vectors: list[np.ndarray | None] = []

@@ -43,15 +43,24 @@ class SearchHit:
 
 @dataclass(frozen=True)
 class SearchSource:
+    """Documents carry a ``scope``: the part of the index that one page's change rebuilds
+    (an office with its contacts and services, an announcement)."""
+
     types: tuple[str, ...]
-    # () -> list of documents of the published, public objects, in every language
-    documents: Callable[[], list[dict]]
+    # (scopes or None for all) -> documents of the published, public objects, in every language
+    documents: Callable[..., list[dict]]
     # (ranked items of this source's types, locale, fallback locale, request) -> {(type, id): SearchHit}
     load_hits: Callable
     # (page) -> Ranked or None: the item a promoted page stands for
     page_item: Callable = lambda page: None
     # (locale) -> {type: (queryset, function giving an object's id)} for the Wagtail search backend
     backend_querysets: Callable = lambda locale: {}
+    # (page ids) -> the scopes of the pages that still exist
+    scopes_for_pages: Callable = lambda page_ids: set()
+    # () -> {scope: keys of its published, public pages}: finds what a deletion or a move changed
+    scope_members: Callable = lambda: {}
+    # the types of ``types`` that are pages of their own (contacts are parts of office pages)
+    page_types: tuple[str, ...] = ()
 
 
 _sources: list[SearchSource] = []

@@ -69,22 +69,77 @@ def clean_query(raw):
 
 
 class SiteEngine:
-    """The hybrid engine over every source's documents, with the same-service groups."""
+    """The hybrid engine over every source's documents, with the same-service groups.
+
+    ``update`` re-indexes only the scopes (an office with its contacts and services, an
+    announcement) that the given pages belong to, plus any scope whose published pages
+    changed by a deletion or a move; answers stay those of a full rebuild.
+    """
 
     def __init__(self, documents, synonym_groups, vectors):
-        lexical = SearchEngine(documents, synonym_groups=synonym_groups)
-        semantic = SemanticIndex([(document["type"], document["id"]) for document in documents], vectors)
-        self.hybrid = HybridEngine(lexical, semantic, embed_query)
+        self.synonym_groups = synonym_groups
+        self._documents: dict[tuple, dict] = {}  # (type, id, locale) -> document
+        self._vectors: dict[tuple, object] = {}
+        self._remember(documents, vectors)
+        self.hybrid = HybridEngine(SearchEngine(documents, synonym_groups=synonym_groups), None, embed_query)
+        self._refresh()
+
+    @staticmethod
+    def _key(document):
+        return (document["type"], str(document["id"]), document.get("locale") or "id")
+
+    def _remember(self, documents, vectors):
+        for document, vector in zip(documents, vectors, strict=True):
+            self._documents[self._key(document)] = document
+            self._vectors[self._key(document)] = vector
+
+    def _refresh(self):
+        documents = list(self._documents.values())
+        keys = [(document["type"], str(document["id"])) for document in documents]
+        self.hybrid.semantic = SemanticIndex(keys, [self._vectors[self._key(document)] for document in documents])
         self.groups = ServiceGroups(documents, Locale.get_default().language_code)
         # What may be shown: the published objects the engine was built from.
-        self.published = {(document["type"], document["id"]): document.get("office", "") for document in documents}
+        self.published = {(document["type"], str(document["id"])): document.get("office", "") for document in documents}
+        self.scope_keys: dict[str, set] = {}
+        for document in documents:
+            self.scope_keys.setdefault(document.get("scope", ""), set()).add((document["type"], str(document["id"])))
 
     def document(self, key, locale):
         return self.hybrid.lexical.document(key, locale)
 
+    def changed_scopes(self, page_ids) -> set[str]:
+        """The scopes of the given pages, and those whose published pages differ from the index's."""
+        scopes = set()
+        for source in sources():
+            scopes |= source.scopes_for_pages(page_ids)
+            members = source.scope_members()
+            indexed = {
+                scope: {key for key in keys if key[0] in source.page_types}
+                for scope, keys in self.scope_keys.items()
+                if any(key[0] in source.types for key in keys)
+            }
+            scopes |= {scope for scope in set(members) | set(indexed) if members.get(scope) != indexed.get(scope)}
+        return scopes
+
+    def update(self, page_ids) -> None:
+        scopes = self.changed_scopes(page_ids)
+        if not scopes:
+            return
+        documents = [document for source in sources() for document in source.documents(scopes)]
+        vectors, computed = embedding_store.vectors_for(documents)
+        if computed:
+            logger.warning("Computed %d missing search embeddings while updating the engine", computed)
+        removed = set().union(*(self.scope_keys.get(scope, set()) for scope in scopes))
+        for key in [key for key in self._documents if key[:2] in removed]:
+            del self._documents[key], self._vectors[key]
+        self._remember(documents, vectors)
+        self.hybrid.lexical.update(removed, documents)
+        self._refresh()
+
 
 class _EngineCache:
-    """One engine per process, rebuilt when the published content or the synonyms change."""
+    """One engine per process. Built in full at start-up and when the synonyms change;
+    updated in place for the pages published, unpublished, moved or deleted since."""
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -96,17 +151,22 @@ class _EngineCache:
         synonyms = SynonymGroup.objects.aggregate(latest=Max("updated_at"), last_id=Max("id"), count=Count("id"))
         return (
             PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"))["last"],
-            synonyms["latest"],
-            synonyms["last_id"],
-            synonyms["count"],
+            (synonyms["latest"], synonyms["last_id"], synonyms["count"]),
         )
 
     def get(self) -> SiteEngine:
         version = self.content_version()
         with self._lock:
-            if self._engine is None or version != self._version:
+            if self._engine is None or version[1] != self._version[1]:
                 self._engine = build_engine()
-                self._version = version
+            elif version[0] != self._version[0]:
+                page_ids = set(
+                    PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__gt=self._version[0] or 0)
+                    .filter(id__lte=version[0])
+                    .values_list("page_id", flat=True)
+                )
+                self._engine.update(page_ids)
+            self._version = version
             return self._engine
 
     def clear(self):
@@ -115,8 +175,8 @@ class _EngineCache:
             self._version = None
 
 
-def searchable_documents():
-    return [document for source in sources() for document in source.documents()]
+def searchable_documents(scopes=None):
+    return [document for source in sources() for document in source.documents(scopes)]
 
 
 def build_engine() -> SiteEngine:

@@ -50,6 +50,21 @@ OFFICE_PRIOR, OFFICE_WANTED_PRIOR = 0.85, 1.2
 COVERAGE_FLOOR = 0.35  # share of the score kept by a document that matches only part of the query
 
 
+def _document_key(document) -> tuple[str, str]:
+    return (str(document.get("type", "")), str(document.get("id", "")))
+
+
+@dataclass
+class _Indexed:
+    """What an entry put into the index, so that it can be taken out again."""
+
+    lengths: dict[str, int] = field(default_factory=dict)  # indexed words per field
+    terms: list[str] = field(default_factory=list)
+    words: list[tuple[str, str]] = field(default_factory=list)  # (word, term) pairs for typo repair
+    names: set[str] = field(default_factory=set)
+    suggestions: list = field(default_factory=list)
+
+
 @dataclass
 class _Entry:
     type: str
@@ -58,6 +73,20 @@ class _Entry:
     boost: float = 1.0
     level: str | None = None
     office: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.type, self.id)
+
+
+@dataclass(frozen=True)
+class _Later:
+    """Heap tie-breaker: of two equal scores, the smaller identifier ranks first."""
+
+    key: tuple[str, str]
+
+    def __lt__(self, other):
+        return self.key > other.key
 
 
 @dataclass
@@ -118,99 +147,174 @@ class SearchEngine:
     """Index of documents (see the module docstring) answering citizens' queries.
 
     ``synonym_groups`` are the concept groups (lists of phrases); None means the
-    curated groups of ``search/data/synonyms.txt``. Field names with a meaning to the ranking are
-    listed in ``FIELD_WEIGHTS``; ``acronym`` and ``aliases`` of offices also give exact
-    name matching, and ``title``, ``acronym``, ``aliases`` and ``keywords`` feed ``suggest``.
+    curated groups of ``search/data/synonyms.txt``. Field names with a meaning to the
+    ranking are listed in ``FIELD_WEIGHTS``; ``acronym`` and ``aliases`` of offices also
+    give exact name matching, and ``title``, ``acronym``, ``aliases`` and ``keywords``
+    feed ``suggest``.
+
+    ``update`` replaces some objects and re-indexes only them. The scores stay exactly
+    those of a full rebuild: each object keeps its raw term counts, and a term's posting
+    (which depends on the collection: document frequency, average field lengths) is
+    computed when a query first needs it after a change.
     """
 
     def __init__(self, documents, synonym_groups=None):
-        self._entries: list[_Entry] = []
+        self._entries: list[_Entry | None] = []
+        self._free: list[int] = []
         self._index_of: dict[tuple[str, str], int] = {}
-        self._heads: dict[str, list[int]] = defaultdict(list)  # office slug -> its head(s) of office
-        self._postings: dict[str, dict[int, float]] = {}
+        self._heads: dict[str, set[int]] = defaultdict(set)  # office slug -> its head(s) of office
+        self._indexed: dict[int, _Indexed] = {}
+        self._rows: dict[str, dict[int, tuple[tuple[str, int], ...]]] = {}  # term -> entry -> (field, count)...
+        self._field_length_sum: dict[str, int] = defaultdict(int)
+        self._field_entries: dict[str, int] = defaultdict(int)
+        self._postings: dict[str, dict[int, float]] = {}  # computed on demand, emptied by every change
         self._exact_names: dict[str, set[int]] = defaultdict(set)
         self.suggestions = Suggestions()
         self.lexicon = Lexicon()
-        self._build(documents)
         if synonym_groups is None:
             synonym_groups = builtin_synonym_groups()
-        groups = [[str(phrase) for phrase in group] for group in synonym_groups if group]
-        self.analyzer = QueryAnalyzer(self.lexicon, groups, SYNONYM_WEIGHT, BIGRAM_WEIGHT)
-        self.suggestions.freeze(self.analyzer)
+        self._synonym_groups = [[str(phrase) for phrase in group] for group in synonym_groups if group]
+        self._add(documents)
+        self._refresh()
 
     # ----------------------------------------------------------------- indexing
-    def _build(self, documents) -> None:
-        by_key = self._index_of
+    def update(self, removed_keys, documents) -> None:
+        """Drop the objects ``removed_keys`` and (re)index ``documents`` (all languages of each object)."""
+        changed = set(removed_keys) | {_document_key(document) for document in documents}
+        for key in changed:
+            self._remove(key)
+        self._add(documents)
+        self._refresh()
+
+    def _add(self, documents) -> None:
+        new_entries = []
         for document in documents:
-            key = (str(document.get("type", "")), str(document.get("id", "")))
-            if key not in by_key:
-                by_key[key] = len(self._entries)
-                self._entries.append(_Entry(*key, boost=number(document.get("boost"), default=1.0)))
-            entry = self._entries[by_key[key]]
+            key = _document_key(document)
+            if key not in self._index_of:
+                index = self._free.pop() if self._free else len(self._entries)
+                entry = _Entry(*key, boost=number(document.get("boost"), default=1.0))
+                if index == len(self._entries):
+                    self._entries.append(entry)
+                else:
+                    self._entries[index] = entry
+                self._index_of[key] = index
+                new_entries.append(index)
+            entry = self._entries[self._index_of[key]]
             entry.documents.setdefault(str(document.get("locale") or "id"), document)
             entry.level = entry.level or document.get("level")
             entry.office = entry.office or str(document.get("office") or "")
+        for index in new_entries:
+            self._index_entry(index)
 
-        field_term_counts: list[dict[str, dict[str, int]]] = []
-        field_lengths: dict[str, list[int]] = defaultdict(list)
-        for entry_index, entry in enumerate(self._entries):
-            counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-            lengths: dict[str, int] = defaultdict(int)
-            for locale, document in entry.documents.items():
-                extra_fields = document.get("fields")
-                fields = {"title": document.get("title"), **(extra_fields if isinstance(extra_fields, dict) else {})}
-                for field_name, value in fields.items():
-                    correctable = field_name not in EXACT_ONLY_FIELDS
-                    for text in field_values(value):
-                        lengths[field_name] += self._index_text(text, locale, counts[field_name], correctable)
-                    if field_name in SUGGESTION_FIELDS:
-                        self.suggestions.add(value)
-                    if field_name in NAME_FIELDS or (field_name == "title" and entry.type == "office"):
-                        for phrase in phrases(value) if field_name != "title" else [str(value or "")]:
-                            if tokenize(phrase):
-                                self._exact_names[" ".join(tokenize(phrase))].add(entry_index)
-            field_term_counts.append(counts)
-            for field_name, length in lengths.items():
-                field_lengths[field_name].append(length)
+    def _index_entry(self, index: int) -> None:
+        entry = self._entries[index]
+        indexed = _Indexed()
+        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for locale, document in entry.documents.items():
+            extra_fields = document.get("fields")
+            fields = {"title": document.get("title"), **(extra_fields if isinstance(extra_fields, dict) else {})}
+            for field_name, value in fields.items():
+                correctable = field_name not in EXACT_ONLY_FIELDS
+                for text in field_values(value):
+                    indexed.lengths[field_name] = indexed.lengths.get(field_name, 0) + self._index_text(
+                        text, locale, counts[field_name], indexed.words if correctable else None
+                    )
+                if field_name in SUGGESTION_FIELDS:
+                    indexed.suggestions.append(value)
+                    self.suggestions.add(value)
+                if field_name in NAME_FIELDS or (field_name == "title" and entry.type == "office"):
+                    for phrase in phrases(value) if field_name != "title" else [str(value or "")]:
+                        if tokenize(phrase):
+                            name = " ".join(tokenize(phrase))
+                            indexed.names.add(name)
+                            self._exact_names[name].add(index)
+        by_term: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        for field_name, term_counts in counts.items():
+            for term, count in term_counts.items():
+                by_term[term].append((field_name, count))
+        for term, field_counts in by_term.items():
+            self._rows.setdefault(term, {})[index] = tuple(field_counts)
+        indexed.terms = list(by_term)
+        for field_name, length in indexed.lengths.items():
+            self._field_length_sum[field_name] += length
+            self._field_entries[field_name] += 1
+        for word, term in indexed.words:
+            self.lexicon.add(word, term)
+        if entry.type == "contact" and entry.level == "head":
+            self._heads[entry.office].add(index)
+        self._indexed[index] = indexed
 
-        average_length = {name: max(1.0, sum(values) / len(values)) for name, values in field_lengths.items()}
-        pseudo_frequencies: dict[str, dict[int, float]] = defaultdict(dict)
-        for entry_index, counts in enumerate(field_term_counts):
-            for field_name, term_counts in counts.items():
-                length = sum(count for term, count in term_counts.items() if "\x1f" not in term)
-                b = LENGTH_NORMALISATION.get(field_name, DEFAULT_LENGTH_NORMALISATION)
-                norm = 1 - b + b * length / average_length[field_name]
-                weight = FIELD_WEIGHTS.get(field_name, DEFAULT_FIELD_WEIGHT)
-                for term, count in term_counts.items():
-                    row = pseudo_frequencies[term]
-                    row[entry_index] = row.get(entry_index, 0.0) + weight * count / norm
+    def _remove(self, key) -> None:
+        index = self._index_of.pop(key, None)
+        if index is None:
+            return
+        entry, indexed = self._entries[index], self._indexed.pop(index)
+        for term in indexed.terms:
+            row = self._rows[term]
+            del row[index]
+            if not row:
+                del self._rows[term]
+        for field_name, length in indexed.lengths.items():
+            self._field_length_sum[field_name] -= length
+            self._field_entries[field_name] -= 1
+            if not self._field_entries[field_name]:
+                del self._field_entries[field_name], self._field_length_sum[field_name]
+        for word, term in indexed.words:
+            self.lexicon.remove(word, term)
+        for name in indexed.names:
+            self._exact_names[name].discard(index)
+            if not self._exact_names[name]:
+                del self._exact_names[name]
+        for value in indexed.suggestions:
+            self.suggestions.remove(value)
+        self._heads.get(entry.office, set()).discard(index)
+        self._entries[index] = None
+        self._free.append(index)
 
-        total = len(self._entries)
-        document_frequency = {}
-        for term, row in pseudo_frequencies.items():
-            document_frequency[term] = len(row)
-            # Rarity counts the documents that are about the word, not those that mention it
-            # in passing: "KTP" is in half the requirement lists but names few services.
-            about = max(1, sum(1 for value in row.values() if value >= ABOUT_THRESHOLD))
-            idf = math.log(1 + (total - about + 0.5) / (about + 0.5))
-            saturation = K1 + 1
-            self._postings[term] = {
-                index: idf * value * saturation / (K1 + value) for index, value in sorted(row.items())
-            }
-        self.lexicon.freeze({term: df for term, df in document_frequency.items() if "\x1f" not in term})
-        for entry_index, entry in enumerate(self._entries):
-            if entry.type == "contact" and entry.level == "head":
-                self._heads[entry.office].append(entry_index)
-        largest_boost = max((entry.boost for entry in self._entries), default=1.0)
+    def _refresh(self) -> None:
+        """Collection-wide structures, after documents came or went."""
+        self._postings = {}
+        self._average_length = {
+            name: max(1.0, self._field_length_sum[name] / count) for name, count in self._field_entries.items()
+        }
+        self.lexicon.freeze({term: len(row) for term, row in self._rows.items() if "\x1f" not in term})
+        self.analyzer = QueryAnalyzer(self.lexicon, self._synonym_groups, SYNONYM_WEIGHT, BIGRAM_WEIGHT)
+        self.suggestions.freeze(self.analyzer)
+        largest_boost = max((entry.boost for entry in self._entries if entry is not None), default=1.0)
         self._largest_prior = max(0.0, largest_boost) * max(
             1.0, *LEVEL_PRIOR.values(), *LEADER_PRIOR.values(), OFFICE_PRIOR, OFFICE_WANTED_PRIOR
         )
 
-    def _index_text(self, text: str, locale: str, counts: dict[str, int], correctable: bool = True) -> int:
-        words, terms = index_terms(text, locale)
-        for word, term in zip(words, terms, strict=True):
-            if correctable:
-                self.lexicon.add(word, term)
+    def _posting(self, term: str) -> dict[int, float] | None:
+        """BM25F weight of the term in each entry that has it, from the raw counts."""
+        posting = self._postings.get(term)
+        if posting is not None or term not in self._rows:
+            return posting
+        row = self._rows[term]
+        pseudo_frequencies = {}
+        for index, field_counts in sorted(row.items()):
+            lengths = self._indexed[index].lengths
+            value = 0.0
+            for field_name, count in field_counts:
+                b = LENGTH_NORMALISATION.get(field_name, DEFAULT_LENGTH_NORMALISATION)
+                norm = 1 - b + b * lengths.get(field_name, 0) / self._average_length[field_name]
+                value += FIELD_WEIGHTS.get(field_name, DEFAULT_FIELD_WEIGHT) * count / norm
+            pseudo_frequencies[index] = value
+        # Rarity counts the documents that are about the word, not those that mention it
+        # in passing: "KTP" is in half the requirement lists but names few services.
+        about = max(1, sum(1 for value in pseudo_frequencies.values() if value >= ABOUT_THRESHOLD))
+        idf = math.log(1 + (len(self._index_of) - about + 0.5) / (about + 0.5))
+        saturation = K1 + 1
+        posting = {index: idf * value * saturation / (K1 + value) for index, value in pseudo_frequencies.items()}
+        self._postings[term] = posting
+        return posting
+
+    def _index_text(self, text: str, locale: str, counts: dict[str, int], words: list | None) -> int:
+        """Count the text's terms into ``counts``; its (word, term) pairs go to ``words`` when correctable."""
+        text_words, terms = index_terms(text, locale)
+        for word, term in zip(text_words, terms, strict=True):
+            if words is not None:
+                words.append((word, term))
             counts[term] += 1
         # Neighbouring words are indexed as pairs so that phrases typed in order score extra.
         for previous, term in zip(terms, terms[1:], strict=False):
@@ -246,23 +350,24 @@ class SearchEngine:
         # Exact top-k without scoring every match: walk the matches by raw score and stop
         # once even the largest prior could not lift the next one into the results.
         promoted = self._promoted(analyzed, offices_wanted=wanted_types is None or "office" in wanted_types)
-        best: list[tuple[float, int]] = []
+        best: list[tuple[float, _Later]] = []
         for entry_index, raw in sorted(matches.raw.items(), key=itemgetter(1), reverse=True):
             if len(best) >= limit and raw * self._largest_prior <= best[0][0]:
                 break
             if admissible(entry_index) and entry_index not in promoted:
-                item = (final_score(entry_index), -entry_index)
+                item = (final_score(entry_index), _Later(self._entries[entry_index].key))
                 if len(best) < limit:
                     heapq.heappush(best, item)
                 elif item > best[0]:
                     heapq.heapreplace(best, item)
-        ranked = [(score, -negative_index) for score, negative_index in best]
+        ranked = [(score, self._index_of[later.key]) for score, later in best]
         top = max((score for score, _ in ranked), default=0.0)
         for entry_index, lift in promoted.items():
             if admissible(entry_index):
                 score = final_score(entry_index) if entry_index in matches.raw else 0.0
                 ranked.append((top * lift + 1.0 + score, entry_index))
-        ranked.sort(key=lambda item: (-item[0], item[1]))
+        # Ties go by identifier, not by position in the index, which updates change.
+        ranked.sort(key=lambda item: (-item[0], self._entries[item[1]].key))
         for score, index in ranked[:limit]:
             entry = self._entries[index]
             ranking.hits[(entry.type, entry.id)] = RankedEntry(
@@ -272,7 +377,7 @@ class SearchEngine:
 
     def keys(self) -> list[tuple[str, str]]:
         """The ``(type, id)`` of every object in the index."""
-        return [(entry.type, entry.id) for entry in self._entries]
+        return list(self._index_of)
 
     def document(self, key: tuple[str, str], locale=None) -> dict:
         """The object's document in ``locale``, or in the language it has."""
@@ -288,7 +393,7 @@ class SearchEngine:
                 phrases.append(alternative)
                 continue
             for term in alternative.slots[0]:
-                if term in self._postings and alternative.weight > weighted_terms.get(term, 0.0):
+                if term in self._rows and alternative.weight > weighted_terms.get(term, 0.0):
                     weighted_terms[term] = alternative.weight
         best = self._best_of_terms(weighted_terms, shared_ok=not phrases)
         for alternative in phrases:
@@ -312,7 +417,7 @@ class SearchEngine:
     def _best_of_terms(self, weighted_terms: dict[str, float], shared_ok: bool) -> dict[int, float]:
         """Per entry, the best weighted score of any of the terms. With ``shared_ok`` a
         single unweighted term returns its posting as is, saving a copy."""
-        postings = [(self._postings[term], weight) for term, weight in weighted_terms.items() if term in self._postings]
+        postings = [(self._posting(term), weight) for term, weight in weighted_terms.items() if term in self._rows]
         if not postings:
             return {}
         postings.sort(key=lambda item: -len(item[0]))

@@ -2,6 +2,7 @@
 
 import bisect
 import re
+from collections import Counter
 
 from ..text.normalize import normalize_text, tokenize
 from ..text.query import QueryAnalyzer
@@ -27,20 +28,38 @@ class Suggestions:
     """Phrases of the documents' names and keywords, and the query analyzer, for the search box."""
 
     def __init__(self):
-        self._suggestions: dict[str, tuple[str, int]] = {}
+        self._displays: dict[str, Counter] = {}  # key -> how often each way of writing it was seen
+        self._suggestions: dict[str, tuple[str, int]] = {}  # key -> (display, count), set by freeze
         self._keys: list[str] = []
         self.analyzer: QueryAnalyzer | None = None
 
-    def add(self, value) -> None:
+    def _phrases(self, value):
         for phrase in phrases(value):
             display = _clean_display(phrase)
             key = " ".join(tokenize(display))
             if key and len(key) <= 80:
-                known_display, count = self._suggestions.get(key, (display, 0))
-                self._suggestions[key] = (known_display, count + 1)
+                yield key, display
+
+    def add(self, value) -> None:
+        for key, display in self._phrases(value):
+            self._displays.setdefault(key, Counter())[display] += 1
+
+    def remove(self, value) -> None:
+        for key, display in self._phrases(value):
+            displays = self._displays[key]
+            displays[display] -= 1
+            if displays[display] <= 0:
+                del displays[display]
+            if not displays:
+                del self._displays[key]
 
     def freeze(self, analyzer: QueryAnalyzer) -> None:
         self.analyzer = analyzer
+        # The commonest way of writing a phrase is shown; ties go alphabetically.
+        self._suggestions = {
+            key: (min(displays, key=lambda display: (-displays[display], display)), sum(displays.values()))
+            for key, displays in self._displays.items()
+        }
         self._keys = sorted(self._suggestions)
 
     def suggest(self, prefix, limit=8) -> list[str]:

@@ -1,7 +1,7 @@
 """The words seen in the indexed documents, and the candidates a misspelt query word may stand for."""
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -20,14 +20,21 @@ class Lexicon:
 
     def __init__(self):
         self.word_terms: dict[str, set[str]] = defaultdict(set)
+        # How many indexed words produced each (word, term) pair: documents come and go.
+        self._pairs: Counter[tuple[str, str]] = Counter()
         self.term_frequency: dict[str, int] = {}
         self._words: list[str] = []
         self._skeletons: dict[str, list[str]] = {}
         self._loose_skeletons: dict[str, list[str]] = {}
         self._function_word_frequency = 1
 
-    def add(self, word: str, term: str) -> None:
-        self.word_terms[word].add(term)
+    def add(self, word: str, term: str, count: int = 1) -> None:
+        self._pairs[(word, term)] += count
+
+    def remove(self, word: str, term: str, count: int = 1) -> None:
+        self._pairs[(word, term)] -= count
+        if self._pairs[(word, term)] <= 0:
+            del self._pairs[(word, term)]
 
     def freeze(self, term_frequency: dict[str, int]) -> None:
         """Build the look-up structures once all documents are in.
@@ -36,6 +43,9 @@ class Lexicon:
         are not indexed, so that "hrs" is read as "harus" and dropped rather than taken
         for some rare word that happens to share its consonants."""
         self.term_frequency = term_frequency
+        self.word_terms = defaultdict(set)
+        for word, term in self._pairs:
+            self.word_terms[word].add(term)
         frequencies = sorted(term_frequency.values())
         # As common as the commonest indexed words, without outweighing every other reading.
         self._function_word_frequency = frequencies[int(len(frequencies) * 0.99)] if frequencies else 1
