@@ -79,6 +79,8 @@ def evaluate_on_site(url):
             outcomes.append({**row, "rank": ranks[0] if ranks else None, "contact_hit": contact_hit})
         print(f"\n{path.name} through the site")
         print(f"  {'all':14s} {summarise(outcomes)}")
+        for split, held_out in (("tune", False), ("held-out", True)):
+            print(f"  {split:14s} {summarise([item for item in outcomes if item['held_out'] == held_out])}")
         for kind in sorted({item["kind"] for item in outcomes}):
             print(f"  {kind:14s} {summarise([item for item in outcomes if item['kind'] == kind])}")
 
@@ -169,10 +171,12 @@ def main():
     parser.add_argument("--database", choices=sorted(DATABASES), default="sqlite")
     parser.add_argument("--scale", type=int, default=1, help="multiply the engine's documents (latency only)")
     parser.add_argument("--no-quality", action="store_true")
+    parser.add_argument("--no-latency", action="store_true")
     arguments = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL") or DATABASES[arguments.database]
     prepare_database(url)
-    serve_and_measure(url, arguments.scale)
+    if not arguments.no_latency:
+        serve_and_measure(url, arguments.scale)
     if not arguments.no_quality:
         evaluate_on_site(url)
 

@@ -10,9 +10,11 @@ Documents with the same ``(type, id)`` in different locales are merged into one 
 so a query in either language finds the object and each object appears once.
 """
 
+import gc
 import heapq
 import math
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -50,6 +52,20 @@ OFFICE_PRIOR, OFFICE_WANTED_PRIOR = 0.85, 1.2
 COVERAGE_FLOOR = 0.35  # share of the score kept by a document that matches only part of the query
 
 
+@contextmanager
+def cycle_collection_paused():
+    """Indexing allocates millions of small objects that hold no cycles; Python's cycle
+    collector would scan the whole growing heap again and again meanwhile (measured: an
+    update at 5x the demo took 0.72 s with it, 0.15 s without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _document_key(document) -> tuple[str, str]:
     return (str(document.get("type", "")), str(document.get("id", "")))
 
@@ -60,7 +76,7 @@ class _Indexed:
 
     lengths: dict[str, int] = field(default_factory=dict)  # indexed words per field
     terms: list[str] = field(default_factory=list)
-    words: list[tuple[str, str]] = field(default_factory=list)  # (word, term) pairs for typo repair
+    words: dict[tuple[str, str], int] = field(default_factory=dict)  # (word, term) pairs for typo repair
     names: set[str] = field(default_factory=set)
     suggestions: list = field(default_factory=list)
 
@@ -174,17 +190,19 @@ class SearchEngine:
         if synonym_groups is None:
             synonym_groups = builtin_synonym_groups()
         self._synonym_groups = [[str(phrase) for phrase in group] for group in synonym_groups if group]
-        self._add(documents)
-        self._refresh()
+        with cycle_collection_paused():
+            self._add(documents)
+            self._refresh()
 
     # ----------------------------------------------------------------- indexing
     def update(self, removed_keys, documents) -> None:
         """Drop the objects ``removed_keys`` and (re)index ``documents`` (all languages of each object)."""
         changed = set(removed_keys) | {_document_key(document) for document in documents}
-        for key in changed:
-            self._remove(key)
-        self._add(documents)
-        self._refresh()
+        with cycle_collection_paused():
+            for key in changed:
+                self._remove(key)
+            self._add(documents)
+            self._refresh()
 
     def _add(self, documents) -> None:
         new_entries = []
@@ -238,8 +256,8 @@ class SearchEngine:
         for field_name, length in indexed.lengths.items():
             self._field_length_sum[field_name] += length
             self._field_entries[field_name] += 1
-        for word, term in indexed.words:
-            self.lexicon.add(word, term)
+        for (word, term), count in indexed.words.items():
+            self.lexicon.add(word, term, count)
         if entry.type == "contact" and entry.level == "head":
             self._heads[entry.office].add(index)
         self._indexed[index] = indexed
@@ -259,8 +277,8 @@ class SearchEngine:
             self._field_entries[field_name] -= 1
             if not self._field_entries[field_name]:
                 del self._field_entries[field_name], self._field_length_sum[field_name]
-        for word, term in indexed.words:
-            self.lexicon.remove(word, term)
+        for (word, term), count in indexed.words.items():
+            self.lexicon.remove(word, term, count)
         for name in indexed.names:
             self._exact_names[name].discard(index)
             if not self._exact_names[name]:
@@ -309,12 +327,12 @@ class SearchEngine:
         self._postings[term] = posting
         return posting
 
-    def _index_text(self, text: str, locale: str, counts: dict[str, int], words: list | None) -> int:
+    def _index_text(self, text: str, locale: str, counts: dict[str, int], words: dict | None) -> int:
         """Count the text's terms into ``counts``; its (word, term) pairs go to ``words`` when correctable."""
         text_words, terms = index_terms(text, locale)
         for word, term in zip(text_words, terms, strict=True):
             if words is not None:
-                words.append((word, term))
+                words[(word, term)] = words.get((word, term), 0) + 1
             counts[term] += 1
         # Neighbouring words are indexed as pairs so that phrases typed in order score extra.
         for previous, term in zip(terms, terms[1:], strict=False):
