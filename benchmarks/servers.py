@@ -188,7 +188,7 @@ def postgres_cluster(copy_from=None):
     """A throwaway PostgreSQL cluster on a free port (run as ``postgres`` when we are root).
 
     With ``copy_from`` (a libpq URL), its database is copied into the database
-    ``melayani`` there. Yields a handle with ``url`` and ``restart()``.
+    ``melayani`` there. Yields a handle with ``url`` and ``stop()`` and ``start()``.
     """
     handle = _Postgres(free_port())
     try:
@@ -237,8 +237,9 @@ class _Postgres:
         self._pg_ctl("start")
         self.started = True
 
-    def restart(self):
-        self._pg_ctl("restart", "-m", "fast")
+    def stop(self):
+        self._as_owner(binary("pg_ctl"), "stop", "-D", str(self.data), "-m", "fast", "-w")
+        self.started = False
 
     def destroy(self):
         if self.started:
