@@ -49,6 +49,24 @@ def test_with_redis_down_pages_are_served_uncached_with_a_warning(client, unreac
     assert "Page cache unavailable" in caplog.text
 
 
+def test_with_redis_down_wagtails_own_cache_entries_are_read_from_the_database(client, settings, cache_backend):
+    if cache_backend != "redis":
+        pytest.skip("a Redis fault")
+    # Wagtail reads the default cache on every render (the sites' root paths).
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "melayani.cache_backends.ResilientRedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        },
+    }
+    for _attempt in range(2):
+        response = client.get(OFFICE_URL)
+        assert response.status_code == 200
+        assert office().title in response.content.decode()
+
+
 def test_with_redis_down_publishing_still_works(client, unreachable_redis, committed):
     page = office()
     page.summary = "Diterbitkan ketika Redis mati."
