@@ -93,9 +93,9 @@ def run_phases(visitors, seconds, fault, recover=None):
         visitors.phase = "during"
         fault()
         time.sleep(seconds)
-        visitors.phase = "after"
         if recover:
-            recover()
+            recover()  # returns once the server answers again
+        visitors.phase = "after"
         time.sleep(seconds)
 
 
@@ -118,7 +118,12 @@ def main():
     servers.collect_static(static_root)
 
     with servers.postgres_cluster(copy_from=DATABASES["postgres"]) as postgres, servers.redis_server() as redis:
-        environment = {"DATABASE_URL": postgres.url, "STATIC_ROOT": static_root, "REDIS_URL": redis.url}
+        environment = {
+            "DATABASE_URL": postgres.url,
+            "STATIC_ROOT": static_root,
+            "REDIS_URL": redis.url,
+            "LOG_LEVEL": "CRITICAL",  # the expected errors and warnings would drown the tables
+        }
         with servers.gunicorn(**environment) as port:
             warm(port)
             visitors = Visitors(port)
