@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from directory.models import STABLE_ID_VALIDATOR, OfficePage, StableSlugMixin
 from directory.structured_data import office_reference, open_graph_properties
+from melayani.caching import accept_query
 from melayani.mixins import IntroductionMixin
 
 from .blocks import AnnouncementBodyBlock
@@ -110,6 +111,9 @@ class AnnouncementIndexPage(RoutablePageMixin, IntroductionMixin, Page):
 
         paginator = Paginator(announcements, PAGE_SIZE)
         page_obj = paginator.get_page(request.GET.get("page"))
+        accept_query(request, **filters)
+        if request.GET.get("page") == str(page_obj.number):
+            accept_query(request, page=page_obj.number)
         context.update(
             {
                 "announcements": page_obj.object_list,

@@ -1,6 +1,6 @@
 """Public pages under load: gunicorn in production settings, wrk on loopback, a static file as the ceiling.
 
-    .venv/bin/python benchmarks/pages_wrk.py [--duration 10] [--no-uncached]
+    .venv/bin/python benchmarks/pages_wrk.py [--duration 10] [--no-uncached] [--no-redis]
 
 1. Builds (once, then reuses) the demo database ``/tmp/melayani-bench.sqlite3``
    (``load_demo``, as ``benchmarks/search_site.py`` does) and collects the
@@ -11,9 +11,12 @@
    the home page, an office, a service, a search and the site's stylesheet,
    and prints requests/s, p50, p99, errors and the ratio to the static file.
    With the page cache off (``PAGE_CACHE_TIMEOUT=0``) it measures the pages again.
+4. Serves the site again with the page cache on a throwaway Redis (``REDIS_URL``,
+   as several hosts would share it) and measures the static file and the cached
+   pages again, printed beside the local (folder) cache's figures.
 
 Server and wrk share the machine's cores: compare figures of the same run only.
-Needs ``wrk`` (``apt-get install wrk``).
+Needs ``wrk`` (``apt-get install wrk``) and, for step 4, ``redis-server``.
 """
 
 import argparse
@@ -31,6 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks import servers  # noqa: E402
 from benchmarks.search_site import DATABASES, prepare_database  # noqa: E402
 
 HOST, PORT = "127.0.0.1", 8766
@@ -56,8 +60,11 @@ def get(path, headers=None):
 
 
 @contextlib.contextmanager
-def serve(page_cache=True, database_url=DATABASES["sqlite"]):
-    """The demo site under gunicorn in production settings; yields the fingerprinted stylesheet's path."""
+def serve(page_cache=True, database_url=DATABASES["sqlite"], redis_url=""):
+    """The demo site under gunicorn in production settings; yields the fingerprinted stylesheet's path.
+
+    The page cache is a temporary folder, or Redis at ``redis_url``.
+    """
     workdir = Path(tempfile.mkdtemp(prefix="melayani-pages-bench-"))
     environment = {
         **os.environ,
@@ -69,6 +76,7 @@ def serve(page_cache=True, database_url=DATABASES["sqlite"]):
         "STATIC_ROOT": str(workdir / "static"),
         "PAGE_CACHE_DIR": str(workdir / "pages"),
         "PAGE_CACHE_TIMEOUT": "600" if page_cache else "0",
+        "REDIS_URL": redis_url,
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=environment, check=True
@@ -144,6 +152,16 @@ def report(title, results, ceiling):
         )
 
 
+def side_by_side(local, on_redis):
+    print("\npage cache in a local folder vs on Redis (each run beside its own static file)")
+    print(f"  {'page':24s} {'folder req/s':>12s} {'p50':>6s} {'p99':>6s} {'Redis req/s':>12s} {'p50':>6s} {'p99':>6s}")
+    for label in on_redis:
+        figures = [
+            f"{run[label]['rps']:12.0f} {run[label]['p50']:6.1f} {run[label]['p99']:6.1f}" for run in (local, on_redis)
+        ]
+        print(f"  {label:24s} {' '.join(figures)}")
+
+
 def headers_of(path):
     response = get(path, {"Accept-Encoding": "gzip"})
     wanted = ("Cache-Control", "ETag", "Content-Encoding", "Vary")
@@ -154,6 +172,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
     parser.add_argument("--no-uncached", action="store_true", help="skip the run without the page cache")
+    parser.add_argument("--no-redis", action="store_true", help="skip the run with the page cache on Redis")
     arguments = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is missing: apt-get install wrk")
@@ -180,6 +199,15 @@ def main():
             targets = {"static file (site.css)": stylesheet, **{label: PAGES[label] for label in CACHED}}
             uncached = measure(targets, arguments.duration)
         report("the same, page cache off", uncached, uncached["static file (site.css)"]["rps"])
+
+    if not arguments.no_redis and servers.binary("redis-server"):
+        with servers.redis_server() as redis, serve(redis_url=redis.url) as stylesheet:
+            targets = {"static file (site.css)": stylesheet, **{label: PAGES[label] for label in CACHED}}
+            on_redis = measure(targets, arguments.duration)
+        side_by_side(results, on_redis)
+        failures += [
+            f"{label} on Redis: {on_redis[label]['errors']} errors" for label in on_redis if on_redis[label]["errors"]
+        ]
 
     if failures:
         print("\nFAILED: " + "; ".join(failures))

@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from melayani.caching import accept_query
 from melayani.mixins import IntroductionMixin
 
 from . import phone, translation_status
@@ -125,6 +126,7 @@ class DirectoryIndexPage(IntroductionMixin, Page):
         offices = self.offices()
         if selected_kind:
             offices = offices.filter(kind=selected_kind)
+            accept_query(request, kind=selected_kind)
         context["selected_kind"] = selected_kind
         context["kinds"] = OfficeKind.choices
         context["office_groups"] = group_offices_by_kind(offices)

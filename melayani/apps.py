@@ -7,6 +7,6 @@ class MelayaniConfig(AppConfig):
     verbose_name = _("Banyuwangi Melayani")
 
     def ready(self):
-        from .caching import connect_purge_signals
+        from .purges import connect_purge_signals
 
         connect_purge_signals()

@@ -1,43 +1,65 @@
-"""Whole-page cache for anonymous visitors, emptied whenever published content changes.
+"""Whole-page cache for anonymous visitors, emptied after every change they could see.
 
 A cached page is answered before sessions, locale, authentication or Wagtail's
 routing run, without a database query: what lets a two-core server keep up with
-a regency's worth of phones. Pages are stored per URL (path and query string),
-host, scheme and whether the client takes gzip, in the ``pages`` cache
-(``settings.PAGE_CACHE_ALIAS``), for ``PAGE_CACHE_TIMEOUT`` seconds (0 turns
+a regency's worth of phones. Pages live in the ``pages`` cache
+(``settings.PAGE_CACHE_ALIAS``): Redis shared by every host when ``REDIS_URL``
+is set, else a folder of this host. ``PAGE_CACHE_TIMEOUT`` seconds (0 turns
 the cache off, as in development and tests).
 
-Only what every anonymous visitor sees alike is stored: GET requests without a
-session cookie, under a language prefix, answered 200 without cookies, without
-``Vary: Cookie`` and without a ``private``/``no-store`` Cache-Control. The
-search page is left out: each search is logged for the editors' report, the
-in-process engine answers in about a millisecond, and citizens' queries are too
-varied to reuse.
+What is stored: GET requests without a real session, under a language prefix,
+answered 200 without cookies, without ``Vary: Cookie`` and without a
+``private``/``no-store``/``no-cache`` Cache-Control. The key is the path, host,
+scheme, gzip or not, today's date (service-notice banners end at midnight) and
+only the query parameters pages understand (``CACHE_QUERY_PARAMS``). A request
+with any other parameter, or a value the page did not accept (see
+``accept_query``), is answered from the stored page of its key when there is
+one and is otherwise rendered without being stored: made-up URLs can neither
+evict real pages nor have the language switcher's links, which repeat the query
+string, stored for everyone. The search page is left out: each search is logged
+for the editors' report.
 
-Any publish, unpublish, move or deletion of a page, and any change to the
-site settings (the footer's call centre and complaint channels), the sites or
-the locales empties the whole cache: office, service, directory and home pages
-show each other's titles, so purging URL by URL would miss some. The demo site
-is a few hundred pages; refilling it costs little.
+Purges (``melayani/purges.py``) do not delete entries, which on a shared Redis
+would mean scanning it: they start a new *generation*, a random stamp kept
+under ``GENERATION_KEY``. Each stored page carries the generation read before
+it was rendered and is served only while that generation is current, so a
+render that started before a purge is never served after it. The stamp also
+carries an *epoch*, renewed only when something may have become hidden
+(unpublish, deletion, move, view restriction, sites, locales): when rendering a
+page fails (a database restart), a page of an older generation but the same
+epoch is served rather than an error, never one from before the content was
+hidden.
 
-Browsers and proxies may keep a public page ``PAGE_CACHE_MAX_AGE`` seconds and
-then revalidate it with its ETag; logged-in users get ``private, no-cache``.
+If the cache itself fails (Redis down, disk full) pages are served uncached and
+a warning is logged; the process leaves the cache alone for ``RETRY_AFTER``
+seconds, and a purge that could not be written is written as soon as the cache
+answers again.
 """
 
 import hashlib
+import logging
+import os
 import re
+import stat
+import threading
+import time
+import uuid
+from importlib import import_module
+from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
-from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Locale, Page, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+
+logger = logging.getLogger(__name__)
 
 # Paths after the language prefix that are never stored (see the module docstring).
 UNCACHED_PATHS = ("search/",)
+# Query parameters some page understands: the directory's type filter, the news filters, pagination.
+CACHE_QUERY_PARAMS = frozenset({"kind", "category", "office", "year", "page"})
+GENERATION_KEY = "page-cache:generation"
+RETRY_AFTER = 5.0
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
@@ -45,10 +67,76 @@ def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def purge_pages(**kwargs):
-    """Empty the page cache; it is shared by the server's workers, so every process sees the change."""
-    if settings.PAGE_CACHE_TIMEOUT:
-        page_cache().clear()
+class _CacheHealth:
+    """Per process: whether the page cache answered lately, and a purge still to write."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.unavailable_until = 0.0
+        self.purge_pending = None
+
+    def call(self, operation, *args):
+        """(result, True), or (None, False) when the cache failed now or lately."""
+        if time.monotonic() < self.unavailable_until:
+            return None, False
+        try:
+            return getattr(page_cache(), operation)(*args), True
+        except Exception as error:  # any backend failure means uncached pages, never a 500
+            self.unavailable_until = time.monotonic() + RETRY_AFTER
+            logger.warning("Page cache unavailable (%r); serving pages uncached for %.0f s", error, RETRY_AFTER)
+            return None, False
+
+
+health = _CacheHealth()
+
+
+# --- generations -------------------------------------------------------------------
+
+
+def _new_stamp():
+    return uuid.uuid4().hex[:16]
+
+
+def start_new_generation(hide=False):
+    """Invalidate every stored page; with ``hide``, also every stale copy kept for errors."""
+    current, ok = health.call("get", GENERATION_KEY)
+    epoch = current.split(".")[0] if ok and current and not hide else _new_stamp()
+    _result, written = health.call("set", GENERATION_KEY, f"{epoch}.{_new_stamp()}", None)
+    with health.lock:
+        if written:
+            health.purge_pending = None
+        else:
+            # Written as soon as the cache answers again (``_write_pending_purge``).
+            health.purge_pending = bool(health.purge_pending) or hide
+            logger.warning("The page cache could not be purged; retrying on the next request")
+    return written
+
+
+def _write_pending_purge():
+    pending = health.purge_pending
+    if pending is not None and time.monotonic() >= health.unavailable_until:
+        start_new_generation(hide=pending)
+
+
+def _current_generation(stored):
+    """The current generation, starting one when there is none (a new or emptied cache)."""
+    if stored is not None:
+        return stored
+    candidate = f"{_new_stamp()}.{_new_stamp()}"
+    added, ok = health.call("add", GENERATION_KEY, candidate, None)
+    if not ok:
+        return None
+    if added:
+        return candidate
+    winner, ok = health.call("get", GENERATION_KEY)
+    return winner if ok else None
+
+
+def _epoch(generation):
+    return generation.split(".")[0] if generation else None
+
+
+# --- requests ----------------------------------------------------------------------
 
 
 def _path_in_language(path):
@@ -66,14 +154,48 @@ def is_public_page_request(request):
     return rest is not None and not rest.startswith(UNCACHED_PATHS)
 
 
-def is_anonymous(request):
-    return settings.SESSION_COOKIE_NAME not in request.COOKIES
+def has_real_session(request):
+    """A session cookie that names a live session; a made-up or expired one counts as none."""
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not session_key:
+        return False
+    try:
+        store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+        return bool(store.load())
+    except Exception:  # an unreadable store (database down): the public page, which leaks nothing
+        logger.warning("Could not read the session store", exc_info=True)
+        return False
 
 
-def cache_key(request):
+def understood_query(request):
+    """(the understood parameters, whether there are others); a repeated parameter counts as other."""
+    understood = {}
+    others = False
+    for name in request.GET:
+        values = request.GET.getlist(name)
+        if name in CACHE_QUERY_PARAMS and len(values) == 1:
+            understood[name] = values[0]
+        else:
+            others = True
+    return understood, others
+
+
+def accept_query(request, **params):
+    """Called by a page for the query parameters it accepted, with the values it used.
+
+    A response is stored only when the page accepted every understood parameter
+    of the request as given; ``?kind=nonsense`` is rendered but never stored.
+    """
+    accepted = getattr(request, "page_cache_accepted", {})
+    accepted.update({name: str(value) for name, value in params.items() if value not in ("", None)})
+    request.page_cache_accepted = accepted
+
+
+def cache_key(request, understood):
     encoding = "gzip" if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return "page:" + hashlib.sha256(f"{encoding} {url}".encode()).hexdigest()
+    query = urlencode(sorted(understood.items()))
+    url = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    return "page:" + hashlib.sha256(f"{encoding} {timezone.localdate()} {url}".encode()).hexdigest()
 
 
 def is_shareable(response):
@@ -95,44 +217,73 @@ class PageCacheMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.usable = not settings.PAGE_CACHE_TIMEOUT or cache_folder_is_safe()
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_TIMEOUT or request.method not in ("GET", "HEAD"):
+        if not settings.PAGE_CACHE_TIMEOUT or not self.usable or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
         if not is_public_page_request(request):
             return self.get_response(request)
-        if not is_anonymous(request):
+        if has_real_session(request):
             response = self.get_response(request)
             if not response.has_header("Cache-Control"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
 
-        key = cache_key(request)
-        cached = page_cache().get(key)
-        if cached is not None:
-            return get_conditional_response(request, etag=cached.get("ETag"), response=cached)
+        _write_pending_purge()
+        understood, others = understood_query(request)
+        key = cache_key(request, understood)
+        found, _ok = health.call("get_many", [GENERATION_KEY, key])
+        found = found or {}
+        generation = _current_generation(found.get(GENERATION_KEY)) if _ok else None
+        entry = found.get(key)
+        stored_generation, stored = entry if isinstance(entry, tuple) and len(entry) == 2 else (None, None)
+        if stored is not None and generation is not None and stored_generation == generation:
+            return get_conditional_response(request, etag=stored.get("ETag"), response=stored)
 
         response = self.get_response(request)
-        if request.method == "GET" and is_shareable(response):
+        if response.status_code >= 500 and stored is not None and _epoch(stored_generation) == _epoch(generation):
+            # Rendering failed (e.g. the database restarts): the page as it was, rather than an error.
+            logger.warning("Serving a stale copy of %s after a %s", request.path, response.status_code)
+            patch_cache_control(stored, max_age=0)
+            return stored
+        accepted = getattr(request, "page_cache_accepted", {})
+        if (
+            request.method == "GET"
+            and generation is not None
+            and not others
+            and accepted == understood
+            and is_shareable(response)
+        ):
             patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
-            page_cache().set(key, response, settings.PAGE_CACHE_TIMEOUT)
+            health.call("set", key, (generation, response), settings.PAGE_CACHE_TIMEOUT)
         return response
 
 
-def connect_purge_signals():
-    """Purge on every change that shows on public pages; called once from ``MelayaniConfig.ready``."""
-    page_published.connect(purge_pages, dispatch_uid="melayani-page-cache-published")
-    page_unpublished.connect(purge_pages, dispatch_uid="melayani-page-cache-unpublished")
-    post_page_move.connect(purge_pages, dispatch_uid="melayani-page-cache-moved")
-    # Connected per model, not for every sender: a post_delete receiver for all
-    # models would turn off Django's fast deletes everywhere.
-    post_delete.connect(purge_pages, sender=Page, dispatch_uid="melayani-page-cache-page-delete")
-    # Confirming a contact changes the office page's "last verified" date without a publish.
-    from directory.freshness import contact_verified
+def cache_folder_is_safe():
+    """A file-based page cache must sit in a folder only this user can write: its entries are pickles."""
+    folder = getattr(page_cache(), "_dir", None)
+    if folder is None:
+        return True
+    problem = cache_folder_problem(folder)
+    if problem:
+        logger.error("Page cache off: %s", problem)
+    return not problem
 
-    contact_verified.connect(purge_pages, dispatch_uid="melayani-page-cache-contact-verified")
-    site_wide = (BaseGenericSetting, BaseSiteSetting, Site, Locale)
-    for model in apps.get_models():
-        if issubclass(model, site_wide):
-            for signal in (post_save, post_delete):
-                signal.connect(purge_pages, sender=model, dispatch_uid=f"melayani-page-cache-{model._meta.label}")
+
+def cache_folder_problem(folder):
+    """Why ``folder`` may not hold the page cache, or "" when it may.
+
+    Created here rather than on the first write, so that nobody can create it
+    in between; then it must be ours and closed to other users.
+    """
+    try:
+        os.makedirs(folder, 0o700, exist_ok=True)
+        info = os.stat(folder)
+    except OSError as error:
+        return f"{folder} cannot be created ({error})"
+    if info.st_uid != os.geteuid():
+        return f"{folder} belongs to another user"
+    if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return f"{folder} may be written by other users"
+    return ""

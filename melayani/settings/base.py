@@ -5,7 +5,6 @@ lists each variable with its default.
 """
 
 import os
-import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -110,6 +109,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        # A persistent connection is checked before reuse: after a database restart the next
+        # request reconnects instead of failing on a dead connection.
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -183,19 +185,44 @@ SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"
 # without a worker.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "melayani",
-    },
-    # Whole public pages for anonymous visitors (melayani/caching.py). On disk, so
-    # that all the server's workers share it and a publish empties it for each.
-    "pages": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("PAGE_CACHE_DIR") or str(Path(tempfile.gettempdir()) / "melayani-page-cache"),
-        "OPTIONS": {"MAX_ENTRIES": 5000},
-    },
-}
+# Redis, when REDIS_URL is set, is the cache shared by every worker on every host: the page
+# cache, so that a purge reaches all of them, and Wagtail's own entries (site root paths,
+# renditions). Without it each host keeps its pages in a folder the site owns (never a
+# shared temp folder: the entries are pickles) and its other entries in memory.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "melayani")
+PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR") or str(BASE_DIR / "var" / "page-cache")
+if REDIS_URL:
+    # Short timeouts: a Redis that is gone must cost a visitor milliseconds, not seconds.
+    _redis_options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_on_timeout": False}
+    CACHES = {
+        "default": {
+            "BACKEND": "melayani.cache_backends.ResilientRedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": _redis_options,
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-pages",
+            "OPTIONS": _redis_options,
+        },
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "melayani",
+        },
+        # On disk, so that all the host's workers share it and a publish empties it for each.
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": PAGE_CACHE_DIR,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+    }
 PAGE_CACHE_ALIAS = "pages"
 # Seconds a page stays in the server's cache (0: no page cache); a publish empties it at once.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))

@@ -1,5 +1,6 @@
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
@@ -21,6 +22,11 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--file", default=str(DEMO_FILE), help="Directory file to load (default: the sample).")
         parser.add_argument("--no-admin", action="store_true", help="Do not create the local admin user.")
+        parser.add_argument(
+            "--with-demo-admin",
+            action="store_true",
+            help="Create the demo admin even with DEBUG off (its password is published: never on a real site).",
+        )
 
     def handle(self, *args, **options):
         progress = Progress(self.stdout, "Importing offices") if options["verbosity"] else None
@@ -37,8 +43,18 @@ class Command(BaseCommand):
         if report.changed:
             call_command("update_index", verbosity=0)
             self.stdout.write("Search index rebuilt.")
-        if not options["no_admin"]:
+        if options["no_admin"]:
+            return
+        # The password is in the README: only a local demo (DEBUG on) or an explicit request gets this user.
+        if settings.DEBUG or options["with_demo_admin"]:
             self.ensure_admin()
+        else:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Demo admin not created: DEBUG is off. Create a real superuser with `manage.py createsuperuser`, "
+                    "or pass --with-demo-admin for a throwaway demo database."
+                )
+            )
 
     def ensure_admin(self):
         username, password = DEMO_ADMIN

@@ -1,0 +1,41 @@
+"""The news pages in the page cache: their filters are cached, renamed categories show at once."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from announcements import models
+from announcements.models import AnnouncementCategory
+from tests.melayani.conftest import cache_backend, committed, page_cache  # noqa: F401
+
+pytestmark = pytest.mark.django_db
+
+
+def is_served_from_cache(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries) == 0
+
+
+@pytest.mark.parametrize("query", ["category=agenda", "year=2024", "page=2", "office=dispendukcapil&year=2024"])
+def test_news_filters_and_pages_are_cached(client, site, query, monkeypatch):
+    monkeypatch.setattr(models, "PAGE_SIZE", 2)
+    client.get(f"/id/berita/?{query}")
+    assert is_served_from_cache(client, f"/id/berita/?{query}")
+
+
+@pytest.mark.parametrize("query", ["category=bukan", "year=1900", "page=99", "office=tidak-ada"])
+def test_news_filters_the_page_ignores_are_never_stored(client, site, query, monkeypatch):
+    monkeypatch.setattr(models, "PAGE_SIZE", 2)
+    client.get(f"/id/berita/?{query}")
+    assert not is_served_from_cache(client, f"/id/berita/?{query}")
+
+
+def test_renaming_a_news_category_updates_cached_news_pages(client, site, committed):  # noqa: F811
+    client.get("/id/berita/")
+    category = AnnouncementCategory.objects.get(code="agenda", locale__language_code="id")
+    with committed():
+        category.name = "Agenda Kegiatan Daerah"
+        category.save()
+    assert "Agenda Kegiatan Daerah" in client.get("/id/berita/").content.decode()
