@@ -25,7 +25,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from melayani.caching import accept_query
 from melayani.mixins import IntroductionMixin
 
-from . import phone, translation_status
+from . import admin_panels, phone, translation_status
 from .blocks import LegalBasisBlock, ListItemBlock
 
 STABLE_ID_VALIDATOR = RegexValidator(
@@ -184,7 +184,7 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
             heading=_("Address and contact"),
         ),
         InlinePanel("opening_hours", label=_("Opening hours")),
-        InlinePanel("contacts", label=_("Contact persons")),
+        admin_panels.ContactsInlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
     ]
     promote_panels = Page.promote_panels + [FieldPanel("stable_slug", read_only=True)]
     settings_panels = Page.settings_panels + [

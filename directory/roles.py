@@ -278,3 +278,11 @@ def offices_edited_by(user):
         group_permissions__group__in=user.groups.all(),
         group_permissions__permission__codename="change_page",
     ).distinct()
+
+
+def is_office_editor(user):
+    """A member of an office editors' group who is neither on the communications team nor an administrator."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    names = list(user.groups.values_list("name", flat=True))
+    return COMMUNICATIONS_TEAM not in names and any(name.startswith(OFFICE_GROUP_PREFIX) for name in names)

@@ -1,10 +1,12 @@
 """Keep roles and verification dates right as pages are created, translated and published."""
 
-from django.db.models.signals import post_save, pre_save
+from django.contrib.auth.models import Group
+from django.db.models.signals import post_init, post_save, pre_save
 from django.dispatch import receiver
+from wagtail.models import GroupApprovalTask, Task, Workflow
 from wagtail.signals import page_published
 
-from . import roles, translation_sync
+from . import role_names, roles, translation_sync
 from .models import ContactPerson, OfficePage, ServicePage
 
 
@@ -40,3 +42,12 @@ def keep_latest_verification(sender, instance, raw, **kwargs):
     stored = ContactPerson.objects.filter(pk=instance.pk).values_list("last_verified", flat=True).first()
     if stored is not None and stored > instance.last_verified:
         instance.last_verified = stored
+
+
+def _connect_role_names():
+    for model in (Group, Workflow, Task, GroupApprovalTask):
+        post_init.connect(role_names.show_in_active_language, sender=model, dispatch_uid=f"role_names_{model.__name__}")
+        pre_save.connect(role_names.keep_stored_name, sender=model, dispatch_uid=f"role_names_save_{model.__name__}")
+
+
+_connect_role_names()

@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import dashboard, freshness, views
+from . import action_menu, dashboard, freshness, team_actions, views
 from .viewsets import (
     FreshnessReportMenuItem,
     FreshnessReportView,
@@ -65,3 +65,22 @@ def open_explorer_on_office(request, menu_items):
 @hooks.register("register_log_actions")
 def register_directory_log_actions(actions):
     actions.register_action(freshness.VERIFY_ACTION)(freshness.ContactVerifiedFormatter)
+
+
+@hooks.register("construct_page_action_menu")
+def keep_translation_actions_with_the_team(menu_items, request, context):
+    team_actions.without_team_actions(menu_items, request)
+
+
+@hooks.register("construct_page_action_menu")
+def put_submit_for_moderation_first(menu_items, request, context):
+    action_menu.submit_first(menu_items, request)
+
+
+# Before wagtail-localize's own hook (order 0), which would answer with its editor.
+hooks.register("before_edit_page", team_actions.translation_editor, order=-1)
+
+
+@hooks.register("insert_global_admin_css")
+def hide_unlinked_translation_editor_actions():
+    return team_actions.HIDE_UNLINKED_EDITOR_ACTIONS

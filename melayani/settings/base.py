@@ -78,6 +78,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Stopping a synced translation and converting to an alias stay with the communications team.
+    "directory.team_actions.TeamOnlyTranslationActionsMiddleware",
 ]
 
 ROOT_URLCONF = "melayani.urls"
