@@ -158,12 +158,15 @@ class _EngineCache:
     def get(self) -> SiteEngine:
         version = self.content_version()
         with self._lock:
-            if self._engine is None or version[1] != self._version[1]:
+            last_seen, last = (self._version or (None, None))[0], version[0]
+            # A log that shrank (emptied, restored from a backup) says nothing about what changed.
+            log_went_back = last is None or (last_seen is not None and last < last_seen)
+            if self._engine is None or version[1] != self._version[1] or (last != last_seen and log_went_back):
                 self._engine = build_engine()
-            elif version[0] != self._version[0]:
+            elif last != last_seen:
                 page_ids = set(
-                    PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__gt=self._version[0] or 0)
-                    .filter(id__lte=version[0])
+                    PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__gt=last_seen or 0)
+                    .filter(id__lte=last)
                     .values_list("page_id", flat=True)
                 )
                 self._engine.update(page_ids)

@@ -36,3 +36,13 @@ def test_changes_update_the_engine_in_place_with_the_answers_of_a_full_rebuild()
     assert updated is engine, "updated in place, not rebuilt"
     assert answers(updated) == answers(service.build_engine())
     assert "akta-kelahiran" not in [key[1] for query in answers(updated) for key, _ in query]
+
+
+def test_an_emptied_page_log_rebuilds_the_engine_instead_of_failing(client):
+    from wagtail.models import PageLogEntry
+
+    service.engine_cache.get()
+    PageLogEntry.objects.all().delete()
+    response = client.get("/api/search/", {"q": "ktp hilang"})
+    assert response.status_code == 200
+    assert response.json()["results"]
