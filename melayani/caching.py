@@ -12,7 +12,9 @@ session cookie, under a language prefix, answered 200 without cookies, without
 ``Vary: Cookie`` and without a ``private``/``no-store`` Cache-Control. The
 search page is left out: each search is logged for the editors' report, the
 in-process engine answers in about a millisecond, and citizens' queries are too
-varied to reuse.
+varied to reuse. So is the citizen's voice (``feedback/``): its forms carry a
+fresh signed token and a CSRF token, a complaint's status page belongs to one
+citizen, and survey results must show a response as soon as it is sent.
 
 Any publish, unpublish, move or deletion of a page, and any change to the
 site settings (the footer's call centre and complaint channels), the sites or
@@ -37,7 +39,7 @@ from wagtail.models import Locale, Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 # Paths after the language prefix that are never stored (see the module docstring).
-UNCACHED_PATHS = ("search/",)
+UNCACHED_PATHS = ("search/", "feedback/")
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 
 
@@ -61,7 +63,7 @@ def _path_in_language(path):
 
 
 def is_public_page_request(request):
-    """A request for a page of the site (under ``/<lang>/``) other than the search page."""
+    """A request for a page of the site (under ``/<lang>/``) other than the search page and the citizen's voice."""
     rest = _path_in_language(request.path_info)
     return rest is not None and not rest.startswith(UNCACHED_PATHS)
 
