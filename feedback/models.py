@@ -94,7 +94,7 @@ class ContactReport(models.Model):
     """A citizen's report that a contact's number does not answer or is wrong, open until the contact is confirmed."""
 
     contact = models.ForeignKey(
-        "directory.ContactPerson", on_delete=models.CASCADE, related_name="+", verbose_name=_("contact")
+        "directory.ContactPerson", on_delete=models.CASCADE, related_name="citizen_reports", verbose_name=_("contact")
     )
     reason = models.CharField(_("reason"), max_length=16, choices=ContactReportReason.choices)
     note = models.TextField(_("note"), blank=True)

@@ -5,6 +5,13 @@ import re
 import pytest
 from django.core.cache import cache
 
+from tests.directory.conftest import (  # noqa: F401 -- fixtures
+    communications_member,
+    editor_a,
+    editor_b,
+    roles,
+)
+
 SERVICE = "ktp-el-hilang-rusak"
 OFFICE = "dispendukcapil"
 
