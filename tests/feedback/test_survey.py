@@ -118,3 +118,16 @@ def test_the_office_results_page_lists_its_services(client, fill):
     fill(survey_url(), **ALL_THREES)
     html = client.get(reverse("feedback-office-results", args=[OFFICE])).content.decode()
     assert results_url() in html
+
+
+def test_the_page_cache_leaves_the_citizens_voice_out(client, settings):
+    from melayani.caching import page_cache
+
+    settings.PAGE_CACHE_TIMEOUT = 600
+    page_cache().clear()
+    for url in (survey_url(), results_url(), f"/en/feedback/complaint/{OFFICE}/"):
+        client.cookies.clear()
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "public" not in response.get("Cache-Control", "")
+    page_cache().clear()
