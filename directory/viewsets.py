@@ -3,6 +3,7 @@
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
@@ -52,6 +53,8 @@ class FreshnessReportView(ReportView):
         context = super().get_context_data(*args, **kwargs)
         context["stale_after_days"] = freshness.stale_after_days()
         context["stale_before"] = freshness.stale_before()
+        # Other apps add what they know about the contacts (e.g. citizens' reports) without directory importing them.
+        context["extra_sections"] = [fn(self.request) for fn in hooks.get_hooks("directory_contact_data_sections")]
         return context
 
 

@@ -17,7 +17,9 @@ with any other parameter, or a value the page did not accept (see
 one and is otherwise rendered without being stored: made-up URLs can neither
 evict real pages nor have the language switcher's links, which repeat the query
 string, stored for everyone. The search page is left out: each search is logged
-for the editors' report.
+for the editors' report. So is the citizen's voice (``feedback/``): its forms carry
+a fresh signed token and a CSRF token, a complaint's status page belongs to one
+citizen, and survey results must show a response as soon as it is sent.
 
 Purges (``melayani/purges.py``) do not delete entries, which on a shared Redis
 would mean scanning it: they start a new *generation*, a random stamp kept
@@ -55,7 +57,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 logger = logging.getLogger(__name__)
 
 # Paths after the language prefix that are never stored (see the module docstring).
-UNCACHED_PATHS = ("search/",)
+UNCACHED_PATHS = ("search/", "feedback/")
 # Query parameters some page understands: the directory's type filter, the news filters, pagination.
 CACHE_QUERY_PARAMS = frozenset({"kind", "category", "office", "year", "page"})
 GENERATION_KEY = "page-cache:generation"
@@ -149,7 +151,7 @@ def _path_in_language(path):
 
 
 def is_public_page_request(request):
-    """A request for a page of the site (under ``/<lang>/``) other than the search page."""
+    """A request for a page of the site (under ``/<lang>/``) other than the search page and the citizen's voice."""
     rest = _path_in_language(request.path_info)
     return rest is not None and not rest.startswith(UNCACHED_PATHS)
 

@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from announcements import sitemaps
 from directory import api as directory_api
 from directory import vcards
+from feedback import api as feedback_api
+from feedback import urls as feedback_urls
 from melayani import views as site_views
 from search import views as search_views
 
@@ -15,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/directory/", include(directory_api.urlpatterns)),
+    path("api/ikm/", include(feedback_api.urlpatterns)),
     path("api/search/", search_views.search_api, name="api-search"),
     path("api/search/suggest/", search_views.suggest_api, name="api-search-suggest"),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
@@ -30,6 +33,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("vcard/<slug:key>.vcf", vcards.contact_vcard, name="contact-vcard"),
+    path("feedback/", include(feedback_urls.urlpatterns)),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -6,6 +6,8 @@ Load with ``{% load announcement_tags %}``.
 from urllib.parse import urlencode
 
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from directory.models import OfficePage
@@ -76,3 +78,15 @@ def office_announcements(context, page, count=5):
 def json_ld(data):
     """``{{ data|json_ld }}``: a ``<script type="application/ld+json">`` element holding ``data``."""
     return json_ld_script(data)
+
+
+@register.simple_tag(takes_context=True)
+def feed_link(context):
+    """``{% feed_link %}``: the ``<link rel="alternate">`` of the current language's Atom feed, on every page."""
+    index_page = (
+        AnnouncementIndexPage.objects.live().filter(locale__language_code=get_language()).only("pk", "title").first()
+    )
+    url = index_page.feed_url(context.get("request")) if index_page is not None else ""
+    if not url:
+        return ""
+    return format_html('<link rel="alternate" type="application/atom+xml" href="{}" title="{}">', url, index_page.title)

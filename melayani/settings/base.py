@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "directory",
     "announcements",
     "search",
+    "feedback",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -181,6 +182,14 @@ else:
     }
 # Days the citizens' search log is kept; `manage.py purge_search_log` (daily) deletes older entries.
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"))
+
+# The citizen's voice (feedback/): days a complaint, with the personal data in it, is kept;
+# `manage.py purge_feedback` (daily) deletes older ones.
+COMPLAINT_RETENTION_DAYS = int(os.environ.get("COMPLAINT_RETENTION_DAYS", "365"))
+# Abuse protection of the citizens' forms: seconds a form must be open before it is sent,
+# and submissions per client address (hashed, never stored) per hour.
+FEEDBACK_MIN_FILL_SECONDS = int(os.environ.get("FEEDBACK_MIN_FILL_SECONDS", "3"))
+FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "30"))
 
 # Wagtail 8 runs background work (search index updates, reference index)
 # through django-tasks; inline by default so that nothing is left queued

@@ -17,3 +17,5 @@ STORAGES = {
 }
 # Templates and content change under the developer's eyes: no page cache.
 PAGE_CACHE_TIMEOUT = 0
+# Unknown URLs show the site's own 404 page, as in production (melayani/middleware.py).
+MIDDLEWARE = [*MIDDLEWARE, "melayani.middleware.SiteNotFoundPageMiddleware"]  # noqa: F405

@@ -57,6 +57,7 @@ def test_browsing_by_office_type_reaches_a_services_requirements(phone):
 
 def test_save_contact_downloads_a_vcard(phone_with_js):
     phone_with_js.goto("/id/direktori/dispendukcapil/")
+    phone_with_js.locator(".contact-card__more summary").first.click()
     with phone_with_js.expect_download() as download_info:
         phone_with_js.locator(".button--save").first.click()
     download = download_info.value

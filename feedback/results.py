@@ -1,0 +1,80 @@
+"""Survey results per service and per office over a period, computed in the database."""
+
+from django.db.models import Count, Q, Sum
+from wagtail.models import Locale
+
+from directory.models import OfficePage, ServicePage
+
+from . import ikm
+from .models import SurveyResponse
+
+
+def source_page(model, stable_slug):
+    """The live page in the default language with this identifier (responses are kept against it), or None."""
+    return model.objects.live().public().filter(stable_slug=stable_slug, locale=Locale.get_default()).first()
+
+
+def localized(page, language_code):
+    """The page in ``language_code`` when it is translated and live, else the page itself."""
+    if page.locale.language_code == language_code:
+        return page
+    translation = (
+        type(page)
+        .objects.live()
+        .public()
+        .filter(translation_key=page.translation_key, locale__language_code=language_code)
+    )
+    return translation.first() or page
+
+
+def in_period(queryset, period):
+    start, end = period.bounds()
+    return queryset.filter(submitted_at__gte=start, submitted_at__lt=end)
+
+
+def of_service(service):
+    return SurveyResponse.objects.filter(service=service)
+
+
+def of_office(office):
+    return SurveyResponse.objects.filter(service__path__startswith=office.path, service__depth=office.depth + 1)
+
+
+def _aggregates():
+    aggregates = {"responses": Count("pk")}
+    for name in ikm.ELEMENT_FIELDS:
+        aggregates[f"{name}__sum"] = Sum(name)
+        aggregates[f"{name}__count"] = Count(name)
+    return aggregates
+
+
+def _result(row):
+    totals = {name: (row[f"{name}__sum"], row[f"{name}__count"]) for name in ikm.ELEMENT_FIELDS}
+    return ikm.from_totals(row["responses"], totals)
+
+
+def summarize(responses):
+    """The IKM result of a queryset of responses, in one query."""
+    return _result(responses.aggregate(**_aggregates()))
+
+
+def by_service(responses):
+    """{service id: result} for the services among ``responses``, in one query."""
+    rows = responses.order_by().values("service_id").annotate(**_aggregates())
+    return {row["service_id"]: _result(row) for row in rows}
+
+
+def office_services(office):
+    return ServicePage.objects.child_of(office).live().public().order_by("title")
+
+
+def services_of_offices(offices):
+    """Services (default language) under any of ``offices``."""
+    query = Q(pk__in=[])
+    for office in offices:
+        query |= Q(path__startswith=office.path, depth=office.depth + 1)
+    return ServicePage.objects.filter(query, locale=Locale.get_default())
+
+
+def office_of(service):
+    return OfficePage.objects.parent_of(service).first()

@@ -1,0 +1,55 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import Menu, SubmenuMenuItem
+
+from . import admin_views
+from .viewsets import (
+    CitizenVoicePanel,
+    ComplaintsReportView,
+    FeedbackMenuItem,
+    ReportedContactsSection,
+    SuggestionsReportView,
+    SurveyResultsReportView,
+)
+
+REPORT_VIEWS = (
+    ("survey/", SurveyResultsReportView, "feedback_survey_results"),
+    ("suggestions/", SuggestionsReportView, "feedback_suggestions"),
+    ("complaints/", ComplaintsReportView, "feedback_complaints"),
+)
+
+
+@hooks.register("register_admin_urls")
+def register_feedback_admin_urls():
+    urls = [path("feedback/complaints/<int:pk>/", admin_views.answer_complaint, name="feedback_complaint_answer")]
+    for prefix, view, name in REPORT_VIEWS:
+        urls += [
+            path(f"feedback/{prefix}", view.as_view(), name=name),
+            path(f"feedback/{prefix}results/", view.as_view(results_only=True), name=f"{name}_results"),
+        ]
+    return urls
+
+
+@hooks.register("register_admin_menu_item")
+def register_feedback_menu():
+    items = [
+        FeedbackMenuItem(_("Complaints"), reverse("feedback_complaints"), icon_name="mail", order=10),
+        FeedbackMenuItem(
+            _("Satisfaction survey (IKM)"), reverse("feedback_survey_results"), icon_name="table", order=20
+        ),
+        FeedbackMenuItem(
+            _("Suggestions from the survey"), reverse("feedback_suggestions"), icon_name="comment", order=30
+        ),
+    ]
+    return SubmenuMenuItem(_("Citizen's voice"), Menu(items=items), icon_name="group", name="citizen-voice", order=350)
+
+
+@hooks.register("construct_homepage_panels")
+def add_citizen_voice_panel(request, panels):
+    panels.append(CitizenVoicePanel(request.user))
+
+
+@hooks.register("directory_contact_data_sections")
+def reported_contacts_section(request):
+    return ReportedContactsSection(request)

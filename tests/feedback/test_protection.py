@@ -1,0 +1,122 @@
+"""Abuse protection of the citizens' forms: each rejection is a clear message, never a 500, and nothing is stored."""
+
+import time
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+
+from feedback import ikm, protection
+from feedback.models import SurveyResponse
+
+from .conftest import SERVICE, form_fields
+
+pytestmark = pytest.mark.django_db
+
+URL = f"/id/feedback/survey/{SERVICE}/"
+ANSWERS = dict.fromkeys(ikm.ELEMENT_FIELDS, "4")
+
+
+def token_fields(client):
+    return form_fields(client.get(URL).content.decode())
+
+
+def test_a_form_sent_faster_than_a_person_can_is_refused(client, settings):
+    settings.FEEDBACK_MIN_FILL_SECONDS = 30
+    response = client.post(URL, {**token_fields(client), **ANSWERS})
+    assert response.status_code == 400
+    assert 'role="alert"' in response.content.decode()
+    assert not SurveyResponse.objects.exists()
+
+
+def test_the_answers_stay_filled_in_after_a_rejection(client, settings):
+    settings.FEEDBACK_MIN_FILL_SECONDS = 30
+    html = client.post(URL, {**token_fields(client), **ANSWERS}).content.decode()
+    assert 'value="4" required' in html or 'value="4" checked' in html or "checked" in html
+
+
+def test_a_form_without_our_token_is_refused(client):
+    response = client.post(URL, {"form_token": "forged", "website": "", **ANSWERS})
+    assert response.status_code == 400
+    assert not SurveyResponse.objects.exists()
+
+
+def test_a_token_of_another_service_is_refused(client):
+    token = protection.issue_token("survey", "another-service", now=time.time() - 60)
+    response = client.post(URL, {"form_token": token, "website": "", **ANSWERS})
+    assert response.status_code == 400
+
+
+def test_an_expired_token_is_refused(client, settings):
+    settings.FEEDBACK_TOKEN_MAX_AGE = 60
+    token = signing.dumps({"p": "survey", "t": SERVICE, "at": int(time.time())}, salt=protection.TOKEN_SALT)
+    signer_time = time.time
+    try:
+        time.time = lambda: signer_time() + 3600
+        response = client.post(URL, {"form_token": token, "website": "", **ANSWERS})
+    finally:
+        time.time = signer_time
+    assert response.status_code == 400
+    assert not SurveyResponse.objects.exists()
+
+
+def test_a_filled_honeypot_is_refused(client):
+    response = client.post(URL, {**token_fields(client), **ANSWERS, "website": "http://spam.example"})
+    assert response.status_code == 400
+    assert not SurveyResponse.objects.exists()
+
+
+def test_the_honeypot_is_hidden_from_people_and_assistive_technology(client):
+    html = client.get(URL).content.decode()
+    assert '<div class="hp">' in html
+
+
+def test_one_response_per_service_per_browser_per_day(client):
+    assert client.post(URL, {**token_fields(client), **ANSWERS}).status_code == 302
+    token = protection.issue_token("survey", SERVICE)
+    again = client.post(URL, {"form_token": token, "website": "", **ANSWERS})
+    assert again.status_code == 409
+    assert 'role="alert"' in again.content.decode()
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_the_survey_page_says_when_this_browser_already_answered_today(client):
+    client.post(URL, {**token_fields(client), **ANSWERS})
+    html = client.get(URL).content.decode()
+    assert 'type="radio"' not in html
+
+
+def test_another_browser_may_answer_the_same_day(client):
+    from django.test import Client
+
+    client.post(URL, {**token_fields(client), **ANSWERS})
+    other = Client()
+    assert other.post(URL, {**token_fields(other), **ANSWERS}).status_code == 302
+    assert SurveyResponse.objects.count() == 2
+
+
+def test_a_client_sending_too_many_forms_is_slowed_down(client, settings):
+    settings.FEEDBACK_RATE_LIMIT = 2
+    statuses = []
+    for _ in range(3):
+        client.cookies.pop(protection.DONE_COOKIE, None)
+        statuses.append(client.post(URL, {**token_fields(client), **ANSWERS}).status_code)
+    assert statuses == [302, 302, 429]
+    assert SurveyResponse.objects.count() == 2
+
+
+def test_the_rate_limit_keys_on_a_hash_of_the_address_never_the_address(rf):
+    request = rf.post(URL, REMOTE_ADDR="203.0.113.7")
+    digest = protection.client_hash(request)
+    assert "203.0.113.7" not in digest
+    assert digest == protection.client_hash(rf.post(URL, REMOTE_ADDR="203.0.113.7"))
+    assert digest != protection.client_hash(rf.post(URL, REMOTE_ADDR="203.0.113.8"))
+
+
+def test_a_survey_response_stores_no_address_or_identity():
+    fields = {field.name for field in SurveyResponse._meta.get_fields()}
+    assert not fields & {"ip", "ip_address", "address", "user", "user_agent", "name", "phone", "email"}
+
+
+def test_a_get_of_a_sent_form_url_is_never_an_error(client):
+    assert client.get(reverse("feedback-survey", args=[SERVICE])).status_code == 200

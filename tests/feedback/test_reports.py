@@ -1,0 +1,80 @@
+"""Reports on contacts: one tap from the card, counted for the office's editors until the contact is confirmed."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Locale
+
+from directory.freshness import verify_contact
+from directory.models import ContactPerson
+from feedback.models import ContactReport
+
+from .conftest import OFFICE
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def contact():
+    return ContactPerson.objects.filter(office__stable_slug=OFFICE, locale=Locale.get_default()).first()
+
+
+def report_url(contact, language="id"):
+    return f"/{language}/feedback/report/{contact.key}/"
+
+
+def test_every_contact_card_links_to_the_report_form(client, contact):
+    html = client.get(f"/id/direktori/{OFFICE}/").content.decode()
+    assert report_url(contact) in html
+
+
+def test_a_report_is_stored_against_the_contact_with_its_optional_note(client, fill, contact):
+    response = fill(report_url(contact), reason="wrong", note="Nomor tidak aktif")
+    assert response.status_code == 200
+    report = ContactReport.objects.get()
+    assert (report.contact, report.reason, report.note) == (contact, "wrong", "Nomor tidak aktif")
+
+
+def test_a_report_from_the_english_page_counts_for_the_same_contact(client, fill, contact):
+    fill(report_url(contact, "en"), reason="no_answer")
+    assert ContactReport.objects.get().contact == contact
+
+
+def test_an_unknown_contact_cannot_be_reported(client):
+    assert client.get("/id/feedback/report/nobody-here/").status_code == 404
+
+
+def test_the_same_browser_reports_a_contact_once_a_day(client, fill, contact):
+    fill(report_url(contact), reason="no_answer")
+    assert fill(report_url(contact), reason="no_answer").status_code == 409
+    assert ContactReport.objects.count() == 1
+
+
+def test_editors_see_reported_contacts_ranked_in_the_contact_data_report(client, fill, contact, editor_a):
+    from django.test import Client
+
+    for _ in range(3):
+        citizen = Client()
+        citizen.get("/")
+        response = citizen.get(report_url(contact))
+        token = response.content.decode().split('name="form_token" value="')[1].split('"')[0]
+        citizen.post(report_url(contact), {"form_token": token, "website": "", "reason": "no_answer"})
+    client.force_login(editor_a)
+    html = client.get(reverse("directory_freshness_report")).content.decode()
+    assert contact.name in html
+    assert 'data-reports="3"' in html
+    dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "citizen-voice" in dashboard
+
+
+def test_confirming_a_contact_closes_its_reports(client, fill, contact, editor_a, django_capture_on_commit_callbacks):
+    fill(report_url(contact), reason="no_answer")
+    with django_capture_on_commit_callbacks(execute=True):
+        verify_contact(contact, editor_a)
+    assert ContactReport.objects.get().resolved_at is not None
+
+
+def test_editors_of_another_office_do_not_see_the_reports(client, fill, contact, editor_b):
+    fill(report_url(contact), reason="no_answer")
+    client.force_login(editor_b)
+    html = client.get(reverse("directory_freshness_report")).content.decode()
+    assert 'data-reports="' not in html
