@@ -9,18 +9,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
 from directory.models import OfficePage, ServicePage
+from search.exports import FormulaSafeCsvMixin
 
 from . import admin_queries, ikm, periods, results
 from .models import Complaint, SurveyResponse
-
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _offices(request):
@@ -31,7 +23,7 @@ def _period_choices():
     return [(period.key, period.label) for period in periods.recent_periods()]
 
 
-class FeedbackReportView(ReportView):
+class FeedbackReportView(FormulaSafeCsvMixin, ReportView):
     """Shown to whoever edits an office: its editors see their office, the team and admins all offices."""
 
     paginate_by = 50
@@ -40,9 +32,6 @@ class FeedbackReportView(ReportView):
         if not admin_queries.offices_of(request.user).exists():
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
-
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(writer, {field: spreadsheet_safe(value) for field, value in row_dict.items()})
 
 
 class SurveyResultsFilterSet(WagtailFilterSet):

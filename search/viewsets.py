@@ -11,18 +11,10 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .exports import FormulaSafeCsvMixin
 from .models import SearchQueryLog, SynonymGroup
 
 REPORT_DAYS = 30
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(value):
-    """A text cell that a spreadsheet shows as text, never runs (CSV formula injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class SynonymGroupViewSet(SnippetViewSet):
@@ -51,7 +43,7 @@ class SearchQueryFilterSet(WagtailFilterSet):
         return queryset.filter(without_results__gt=0) if value else queryset
 
 
-class SearchQueryReportView(ReportView):
+class SearchQueryReportView(FormulaSafeCsvMixin, ReportView):
     page_title = _("What citizens search for")
     header_icon = "search"
     results_template_name = "search/admin/query_report_results.html"
@@ -67,9 +59,6 @@ class SearchQueryReportView(ReportView):
         "total": _("Searches"),
         "without_results": _("Searches without results"),
     }
-
-    def write_csv_row(self, writer, row_dict):
-        return super().write_csv_row(writer, {field: spreadsheet_safe(value) for field, value in row_dict.items()})
 
     def get_queryset(self):
         since = timezone.localdate() - datetime.timedelta(days=REPORT_DAYS)
