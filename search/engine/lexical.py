@@ -1,48 +1,16 @@
 """In-memory search over plain documents: BM25F scoring, query expansion and ranking rules.
 
-A document is a dict::
-
-    {"type": "contact" | "service" | "office" | "news", "id": "stable-id", "office": "office-slug",
-     "locale": "id" | "en", "title": "...", "fields": {"keywords": "..." or ["...", ...], ...},
-     "boost": 1.0, "level": "technical" | ... | None}
-
-Documents with the same ``(type, id)`` in different locales are merged into one entry,
-so a query in either language finds the object and each object appears once.
+The documents and how they are indexed: ``search.engine.index``.
 """
 
-import gc
 import heapq
-import math
-from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 
-from ..text.lexicon import Lexicon
-from ..text.normalize import tokenize
-from ..text.query import AnalyzedQuery, Clause, QueryAnalyzer
-from ..text.vocabulary import LEADERSHIP_WORDS, OFFICE_WORDS, builtin_synonym_groups
-from .fields import (
-    ABOUT_THRESHOLD,
-    DEFAULT_FIELD_WEIGHT,
-    DEFAULT_LENGTH_NORMALISATION,
-    EXACT_ONLY_FIELDS,
-    FIELD_WEIGHTS,
-    K1,
-    LENGTH_NORMALISATION,
-    NAME_FIELDS,
-    SUGGESTION_FIELDS,
-    field_values,
-    index_terms,
-    number,
-    type_filter,
-)
-from .suggestions import Suggestions, phrases
-
-# Expansions count less than the words typed: a synonym phrase, and the bonus for two
-# query words found side by side.
-SYNONYM_WEIGHT = 0.8
-BIGRAM_WEIGHT = 0.5
+from ..text.query import AnalyzedQuery, Clause
+from ..text.vocabulary import LEADERSHIP_WORDS, OFFICE_WORDS
+from .fields import type_filter
+from .index import Entry, LexicalIndex
 
 # Heads of office carry broad descriptions ("unresolved complaints"); the officer who does
 # the work should come first unless the citizen asks for the person in charge.
@@ -50,59 +18,6 @@ LEVEL_PRIOR = {"technical": 1.0, "section_head": 0.8, "division_head": 0.7, "sec
 LEADER_PRIOR = {"head": 1.15, "secretary": 1.0, "division_head": 1.0, "section_head": 0.95, "technical": 0.9}
 OFFICE_PRIOR, OFFICE_WANTED_PRIOR = 0.85, 1.2
 COVERAGE_FLOOR = 0.35  # share of the score kept by a document that matches only part of the query
-
-
-@contextmanager
-def cycle_collection_paused():
-    """Indexing allocates millions of small objects that hold no cycles; Python's cycle
-    collector would scan the whole growing heap again and again meanwhile (measured: an
-    update at 5x the demo took 0.72 s with it, 0.15 s without)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _document_key(document) -> tuple[str, str]:
-    return (str(document.get("type", "")), str(document.get("id", "")))
-
-
-@dataclass
-class _Indexed:
-    """What an entry put into the index, so that it can be taken out again."""
-
-    lengths: dict[str, int] = field(default_factory=dict)  # indexed words per field
-    terms: list[str] = field(default_factory=list)
-    words: dict[tuple[str, str], int] = field(default_factory=dict)  # (word, term) pairs for typo repair
-    names: set[str] = field(default_factory=set)
-    suggestions: list = field(default_factory=list)
-
-
-@dataclass
-class _Entry:
-    type: str
-    id: str
-    documents: dict[str, dict] = field(default_factory=dict)  # locale -> document
-    boost: float = 1.0
-    level: str | None = None
-    office: str = ""
-
-    @property
-    def key(self) -> tuple[str, str]:
-        return (self.type, self.id)
-
-
-@dataclass(frozen=True)
-class _Later:
-    """Heap tie-breaker: of two equal scores, the smaller identifier ranks first."""
-
-    key: tuple[str, str]
-
-    def __lt__(self, other):
-        return self.key > other.key
 
 
 @dataclass
@@ -159,7 +74,17 @@ class _Matches:
         return COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * self.covered_share(entry_index)
 
 
-class SearchEngine:
+@dataclass(frozen=True)
+class _Later:
+    """Heap tie-breaker: of two equal scores, the smaller identifier ranks first."""
+
+    key: tuple[str, str]
+
+    def __lt__(self, other):
+        return self.key > other.key
+
+
+class SearchEngine(LexicalIndex):
     """Index of documents (see the module docstring) answering citizens' queries.
 
     ``synonym_groups`` are the concept groups (lists of phrases); None means the
@@ -174,170 +99,12 @@ class SearchEngine:
     computed when a query first needs it after a change.
     """
 
-    def __init__(self, documents, synonym_groups=None):
-        self._entries: list[_Entry | None] = []
-        self._free: list[int] = []
-        self._index_of: dict[tuple[str, str], int] = {}
-        self._heads: dict[str, set[int]] = defaultdict(set)  # office slug -> its head(s) of office
-        self._indexed: dict[int, _Indexed] = {}
-        self._rows: dict[str, dict[int, tuple[tuple[str, int], ...]]] = {}  # term -> entry -> (field, count)...
-        self._field_length_sum: dict[str, int] = defaultdict(int)
-        self._field_entries: dict[str, int] = defaultdict(int)
-        self._postings: dict[str, dict[int, float]] = {}  # computed on demand, emptied by every change
-        self._exact_names: dict[str, set[int]] = defaultdict(set)
-        self.suggestions = Suggestions()
-        self.lexicon = Lexicon()
-        if synonym_groups is None:
-            synonym_groups = builtin_synonym_groups()
-        self._synonym_groups = [[str(phrase) for phrase in group] for group in synonym_groups if group]
-        with cycle_collection_paused():
-            self._add(documents)
-            self._refresh()
-
-    # ----------------------------------------------------------------- indexing
-    def update(self, removed_keys, documents) -> None:
-        """Drop the objects ``removed_keys`` and (re)index ``documents`` (all languages of each object)."""
-        changed = set(removed_keys) | {_document_key(document) for document in documents}
-        with cycle_collection_paused():
-            for key in changed:
-                self._remove(key)
-            self._add(documents)
-            self._refresh()
-
-    def _add(self, documents) -> None:
-        new_entries = []
-        for document in documents:
-            key = _document_key(document)
-            if key not in self._index_of:
-                index = self._free.pop() if self._free else len(self._entries)
-                entry = _Entry(*key, boost=number(document.get("boost"), default=1.0))
-                if index == len(self._entries):
-                    self._entries.append(entry)
-                else:
-                    self._entries[index] = entry
-                self._index_of[key] = index
-                new_entries.append(index)
-            entry = self._entries[self._index_of[key]]
-            entry.documents.setdefault(str(document.get("locale") or "id"), document)
-            entry.level = entry.level or document.get("level")
-            entry.office = entry.office or str(document.get("office") or "")
-        for index in new_entries:
-            self._index_entry(index)
-
-    def _index_entry(self, index: int) -> None:
-        entry = self._entries[index]
-        indexed = _Indexed()
-        counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for locale, document in entry.documents.items():
-            extra_fields = document.get("fields")
-            fields = {"title": document.get("title"), **(extra_fields if isinstance(extra_fields, dict) else {})}
-            for field_name, value in fields.items():
-                correctable = field_name not in EXACT_ONLY_FIELDS
-                for text in field_values(value):
-                    indexed.lengths[field_name] = indexed.lengths.get(field_name, 0) + self._index_text(
-                        text, locale, counts[field_name], indexed.words if correctable else None
-                    )
-                if field_name in SUGGESTION_FIELDS:
-                    indexed.suggestions.append(value)
-                    self.suggestions.add(value)
-                if field_name in NAME_FIELDS or (field_name == "title" and entry.type == "office"):
-                    for phrase in phrases(value) if field_name != "title" else [str(value or "")]:
-                        if tokenize(phrase):
-                            name = " ".join(tokenize(phrase))
-                            indexed.names.add(name)
-                            self._exact_names[name].add(index)
-        by_term: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        for field_name, term_counts in counts.items():
-            for term, count in term_counts.items():
-                by_term[term].append((field_name, count))
-        for term, field_counts in by_term.items():
-            self._rows.setdefault(term, {})[index] = tuple(field_counts)
-        indexed.terms = list(by_term)
-        for field_name, length in indexed.lengths.items():
-            self._field_length_sum[field_name] += length
-            self._field_entries[field_name] += 1
-        for (word, term), count in indexed.words.items():
-            self.lexicon.add(word, term, count)
-        if entry.type == "contact" and entry.level == "head":
-            self._heads[entry.office].add(index)
-        self._indexed[index] = indexed
-
-    def _remove(self, key) -> None:
-        index = self._index_of.pop(key, None)
-        if index is None:
-            return
-        entry, indexed = self._entries[index], self._indexed.pop(index)
-        for term in indexed.terms:
-            row = self._rows[term]
-            del row[index]
-            if not row:
-                del self._rows[term]
-        for field_name, length in indexed.lengths.items():
-            self._field_length_sum[field_name] -= length
-            self._field_entries[field_name] -= 1
-            if not self._field_entries[field_name]:
-                del self._field_entries[field_name], self._field_length_sum[field_name]
-        for (word, term), count in indexed.words.items():
-            self.lexicon.remove(word, term, count)
-        for name in indexed.names:
-            self._exact_names[name].discard(index)
-            if not self._exact_names[name]:
-                del self._exact_names[name]
-        for value in indexed.suggestions:
-            self.suggestions.remove(value)
-        self._heads.get(entry.office, set()).discard(index)
-        self._entries[index] = None
-        self._free.append(index)
-
     def _refresh(self) -> None:
-        """Collection-wide structures, after documents came or went."""
-        self._postings = {}
-        self._average_length = {
-            name: max(1.0, self._field_length_sum[name] / count) for name, count in self._field_entries.items()
-        }
-        self.lexicon.freeze({term: len(row) for term, row in self._rows.items() if "\x1f" not in term})
-        self.analyzer = QueryAnalyzer(self.lexicon, self._synonym_groups, SYNONYM_WEIGHT, BIGRAM_WEIGHT)
-        self.suggestions.freeze(self.analyzer)
+        super()._refresh()
         largest_boost = max((entry.boost for entry in self._entries if entry is not None), default=1.0)
         self._largest_prior = max(0.0, largest_boost) * max(
             1.0, *LEVEL_PRIOR.values(), *LEADER_PRIOR.values(), OFFICE_PRIOR, OFFICE_WANTED_PRIOR
         )
-
-    def _posting(self, term: str) -> dict[int, float] | None:
-        """BM25F weight of the term in each entry that has it, from the raw counts."""
-        posting = self._postings.get(term)
-        if posting is not None or term not in self._rows:
-            return posting
-        row = self._rows[term]
-        pseudo_frequencies = {}
-        for index, field_counts in sorted(row.items()):
-            lengths = self._indexed[index].lengths
-            value = 0.0
-            for field_name, count in field_counts:
-                b = LENGTH_NORMALISATION.get(field_name, DEFAULT_LENGTH_NORMALISATION)
-                norm = 1 - b + b * lengths.get(field_name, 0) / self._average_length[field_name]
-                value += FIELD_WEIGHTS.get(field_name, DEFAULT_FIELD_WEIGHT) * count / norm
-            pseudo_frequencies[index] = value
-        # Rarity counts the documents that are about the word, not those that mention it
-        # in passing: "KTP" is in half the requirement lists but names few services.
-        about = max(1, sum(1 for value in pseudo_frequencies.values() if value >= ABOUT_THRESHOLD))
-        idf = math.log(1 + (len(self._index_of) - about + 0.5) / (about + 0.5))
-        saturation = K1 + 1
-        posting = {index: idf * value * saturation / (K1 + value) for index, value in pseudo_frequencies.items()}
-        self._postings[term] = posting
-        return posting
-
-    def _index_text(self, text: str, locale: str, counts: dict[str, int], words: dict | None) -> int:
-        """Count the text's terms into ``counts``; its (word, term) pairs go to ``words`` when correctable."""
-        text_words, terms = index_terms(text, locale)
-        for word, term in zip(text_words, terms, strict=True):
-            if words is not None:
-                words[(word, term)] = words.get((word, term), 0) + 1
-            counts[term] += 1
-        # Neighbouring words are indexed as pairs so that phrases typed in order score extra.
-        for previous, term in zip(terms, terms[1:], strict=False):
-            counts[f"{previous}\x1f{term}"] += 1
-        return len(terms)
 
     def search(self, query, types=None, limit=10, locale=None) -> list[tuple[dict, float]]:
         """The best documents for a query, best first, each object once."""
@@ -393,14 +160,6 @@ class SearchEngine:
             )
         return ranking
 
-    def keys(self) -> list[tuple[str, str]]:
-        """The ``(type, id)`` of every object in the index."""
-        return list(self._index_of)
-
-    def document(self, key: tuple[str, str], locale=None) -> dict:
-        """The object's document in ``locale``, or in the language it has."""
-        return self._document_for(self._entries[self._index_of[key]], locale)
-
     def _clause_scores(self, clause: Clause) -> dict[int, float]:
         """Best score of each entry over the clause's alternatives. May return a posting
         itself, so callers must not modify the result."""
@@ -451,7 +210,7 @@ class SearchEngine:
                     best[index] = value
         return best
 
-    def _prior(self, entry: _Entry, analyzed: AnalyzedQuery) -> float:
+    def _prior(self, entry: Entry, analyzed: AnalyzedQuery) -> float:
         prior = entry.boost
         if entry.type == "contact" and entry.level:
             table = LEADER_PRIOR if analyzed.wants_leader else LEVEL_PRIOR
@@ -488,11 +247,6 @@ class SearchEngine:
                 for head in self._heads.get(self._entries[entry_index].office, ()):
                     promoted[head] = lift
         return promoted
-
-    def _document_for(self, entry: _Entry, locale) -> dict:
-        if locale in entry.documents:
-            return entry.documents[locale]
-        return next(iter(entry.documents.values()))
 
     # ----------------------------------------------------------------- the search box
     def suggest(self, prefix, limit=8) -> list[str]:
