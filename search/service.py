@@ -218,7 +218,9 @@ def search(query, language_code, types=None, limit=10, request=None):
         for hit in engine.hybrid.rank(query, types=types, limit=limit * CANDIDATES_PER_RESULT)
         if hit.key not in promoted_keys
     ]
-    grouped = engine.groups.fold([hit.key for hit in fused], query)
+    # A district named with a typo ("blimbngsari") still counts: the repaired reading is added.
+    understood = engine.hybrid.lexical.analyzer.analyze(query).corrected_phrase
+    grouped = engine.groups.fold([hit.key for hit in fused], f"{query} {understood}")
     score_of = {hit.key: hit.score for hit in fused}
     ranked = [
         Ranked(group.key[0], group.key[1], engine.published.get(group.key, ""), score_of.get(group.key, 0.0))

@@ -1,9 +1,10 @@
 """One result for a service that many offices offer alike (``Legalisasi dokumen`` in 25 districts).
 
-Services with the same name in the site's default language are folded into the
-best-ranked one, which lists every other office that offers it. When the query names
-one of those offices (``legalisasi dokumen licin``), that office's service stands for
-the group.
+Services whose names in the site's default language are the same once their own
+office's name is taken out ("Legalisasi dan pengesahan surat oleh Camat Licin" and "…
+oleh Camat Kabat") are folded into the best-ranked one, which lists every other office
+that offers it. When the query names one of those offices (``legalisasi dokumen
+licin``), that office's service stands for the group.
 """
 
 from collections import defaultdict
@@ -26,8 +27,12 @@ class ServiceGroups:
         for document in documents:
             if document.get("type") == "service" and document.get("locale", default_locale) == default_locale:
                 key = (document["type"], str(document["id"]))
-                members[" ".join(tokenize(document.get("title", "")))].append(key)
                 self._office[key] = str(document.get("office") or "")
+                office_words = set(tokenize(self._office[key].replace("-", " "))) | set(
+                    tokenize(document.get("office_name", ""))
+                )
+                name = [word for word in tokenize(document.get("title", "")) if word not in office_words]
+                members[" ".join(name)].append(key)
         self._group_of = {}
         self._members = {}
         for name, keys in members.items():

@@ -45,8 +45,17 @@ def test_service_results_on_the_search_page_say_which_office_offers_them(client)
     assert "Population and Civil Registration" in service_hit.select_one(".search-hit__meta").get_text()
 
 
-def service_document(slug, office, title="Legalisasi dokumen"):
-    return {"type": "service", "id": slug, "office": office, "locale": "id", "title": title, "fields": {}}
+def service_document(slug, office, title=None):
+    district = office.removeprefix("kecamatan-").title()
+    return {
+        "type": "service",
+        "id": slug,
+        "office": office,
+        "office_name": f"Kecamatan {district}",
+        "locale": "id",
+        "title": title or f"Legalisasi dan pengesahan surat oleh Camat {district}",
+        "fields": {},
+    }
 
 
 DISTRICT_SERVICES = [
@@ -54,6 +63,7 @@ DISTRICT_SERVICES = [
     service_document("kecamatan-kabat-legalisasi", "kecamatan-kabat"),
     service_document("kecamatan-genteng-legalisasi", "kecamatan-genteng"),
     service_document("ktp-baru", "dispendukcapil", "KTP-el baru"),
+    service_document("kecamatan-licin-dispensasi-nikah", "kecamatan-licin", "Dispensasi nikah Camat Licin"),
 ]
 
 
@@ -68,6 +78,8 @@ def test_the_same_service_of_many_districts_is_one_result_that_lists_the_others(
     assert [group.key for group in folded] == [("service", "kecamatan-kabat-legalisasi"), ("service", "ktp-baru")]
     assert {key[1] for key in folded[0].also} == {"kecamatan-licin-legalisasi", "kecamatan-genteng-legalisasi"}
     assert folded[1].also == []
+    alone = ServiceGroups(DISTRICT_SERVICES).fold([("service", "kecamatan-licin-dispensasi-nikah")], "dispensasi")
+    assert alone[0].also == []  # another service of the same district is not folded in
 
 
 def test_a_query_naming_a_district_puts_that_districts_service_first():
