@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from directory.search_documents import documents_from_directory as build_documents  # noqa: E402
-from search.embeddings import MODEL_NAME, embed_passages, embed_query  # noqa: E402
+from search.embeddings import embed_passages, embed_query, text_hash  # noqa: E402
 from search.engine.hybrid import HybridEngine  # noqa: E402
 from search.engine.lexical import SearchEngine  # noqa: E402
 from search.engine.semantic import SemanticIndex  # noqa: E402
@@ -63,10 +63,6 @@ def load_directory(path=DIRECTORY_FILE) -> dict:
 def documents_from_directory(data: dict) -> list[dict]:
     """The site's own document builder, fed straight from the sample file."""
     return build_documents(data["opds"])
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha1(f"{MODEL_NAME}\n{text}".encode()).hexdigest()
 
 
 def embeddings_for(documents: list[dict]) -> list[np.ndarray]:

@@ -5,7 +5,6 @@ computing (and storing) only what is missing or stale. ``refresh`` runs when con
 published, imported or re-indexed, so that building an engine normally computes nothing.
 """
 
-import hashlib
 import logging
 import time
 from collections import OrderedDict
@@ -13,7 +12,7 @@ from collections import OrderedDict
 import numpy as np
 from django.db import transaction
 
-from .embeddings import MODEL_NAME, embed_passages
+from .embeddings import embed_passages, text_hash
 from .models import DocumentEmbedding
 
 logger = logging.getLogger(__name__)
@@ -24,10 +23,6 @@ SUBSET_LIMIT = 500
 # does not pay for the same text twice. Bounded, as it only saves recomputation.
 _recent: OrderedDict[str, np.ndarray] = OrderedDict()
 RECENT_LIMIT = 5_000
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha1(f"{MODEL_NAME}\n{text}".encode()).hexdigest()
 
 
 def _key(document: dict) -> tuple[str, str, str]:

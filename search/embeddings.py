@@ -11,6 +11,7 @@ The model's cost grows with its input (a 5,000-character text takes about a seco
 queries come from the public: every text is cut to a bounded number of tokens first.
 """
 
+import hashlib
 import threading
 from functools import lru_cache
 
@@ -24,6 +25,13 @@ MAX_PASSAGE_TOKENS = 192
 MAX_QUERY_CHARACTERS = 400
 
 _lock = threading.Lock()
+
+
+def text_hash(text: str) -> str:
+    """Identifies an embedded text for this model: stored vectors of another model count as missing."""
+    return hashlib.sha1(f"{MODEL_NAME}\n{text}".encode()).hexdigest()
+
+
 _model = None
 
 

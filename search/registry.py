@@ -73,7 +73,3 @@ def register(source: SearchSource) -> None:
 
 def sources() -> list[SearchSource]:
     return list(_sources)
-
-
-def result_types() -> tuple[str, ...]:
-    return tuple(kind for source in _sources for kind in source.types)

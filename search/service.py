@@ -78,7 +78,6 @@ class SiteEngine:
     """
 
     def __init__(self, documents, synonym_groups, vectors):
-        self.synonym_groups = synonym_groups
         self._documents: dict[tuple, dict] = {}  # (type, id, locale) -> document
         self._vectors: dict[tuple, object] = {}
         self._remember(documents, vectors)
@@ -126,10 +125,8 @@ class SiteEngine:
         scopes = self.changed_scopes(page_ids)
         if not scopes:
             return
-        documents = [document for source in sources() for document in source.documents(scopes)]
-        vectors, computed = embedding_store.vectors_for(documents)
-        if computed:
-            logger.warning("Computed %d missing search embeddings while updating the engine", computed)
+        documents = searchable_documents(scopes)
+        vectors = _stored_vectors(documents)
         removed = set().union(*(self.scope_keys.get(scope, set()) for scope in scopes))
         for key in [key for key in self._documents if key[:2] in removed]:
             del self._documents[key], self._vectors[key]
@@ -185,15 +182,19 @@ def searchable_documents(scopes=None):
 
 def build_engine() -> SiteEngine:
     documents = searchable_documents()
-    # Normally all stored (computed at publish or import); missing ones are computed now.
-    vectors, computed = embedding_store.vectors_for(documents)
-    if computed:
-        logger.warning("Computed %d missing search embeddings while building the engine", computed)
-    engine = SiteEngine(documents, SynonymGroup.all_groups(), vectors)
+    engine = SiteEngine(documents, SynonymGroup.all_groups(), _stored_vectors(documents))
     # The engine lives as long as the worker: keep its objects out of every later
     # cycle collection, which would otherwise scan them all (seconds at 20x the demo).
     gc.freeze()
     return engine
+
+
+def _stored_vectors(documents):
+    """The documents' embeddings: normally all stored (computed at publish or import); missing ones now."""
+    vectors, computed = embedding_store.vectors_for(documents)
+    if computed:
+        logger.warning("Computed %d missing search embeddings for the engine", computed)
+    return vectors
 
 
 def refresh_embeddings(progress=None) -> int:
@@ -213,14 +214,10 @@ def search(query, language_code, types=None, limit=10, request=None):
     engine = engine_cache.get()
     promoted = promoted_items(query, types)
     promoted_keys = {(item.type, item.id) for item in promoted}
-    fused = [
-        hit
-        for hit in engine.hybrid.rank(query, types=types, limit=limit * CANDIDATES_PER_RESULT)
-        if hit.key not in promoted_keys
-    ]
+    ranked_hits, reading = engine.hybrid.rank_with_reading(query, types=types, limit=limit * CANDIDATES_PER_RESULT)
+    fused = [hit for hit in ranked_hits if hit.key not in promoted_keys]
     # A district named with a typo ("blimbngsari") still counts: the repaired reading is added.
-    understood = engine.hybrid.lexical.analyzer.analyze(query).corrected_phrase
-    grouped = engine.groups.fold([hit.key for hit in fused], f"{query} {understood}")
+    grouped = engine.groups.fold([hit.key for hit in fused], f"{query} {reading.corrected_phrase}")
     score_of = {hit.key: hit.score for hit in fused}
     ranked = [
         Ranked(group.key[0], group.key[1], engine.published.get(group.key, ""), score_of.get(group.key, 0.0))

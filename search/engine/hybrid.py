@@ -16,7 +16,8 @@ model reads ``syrt kk bru`` no better than a stranger would.
 from dataclasses import dataclass
 
 from ..text.colloquial import only_vowels_dropped
-from .lexical import RankedEntry, Ranking, SearchEngine
+from ..text.query import AnalyzedQuery
+from .lexical import Ranking, SearchEngine
 from .semantic import SemanticIndex
 
 CANDIDATES = 50
@@ -40,8 +41,6 @@ MIN_SIMILARITY_ALONE = 0.86
 class FusedHit:
     key: tuple[str, str]
     score: float
-    lexical: RankedEntry | None
-    similarity: float | None
 
 
 def understood_text(ranking: Ranking) -> str:
@@ -74,24 +73,21 @@ def semantic_weight(ranking: Ranking) -> float:
 
 def fuse(ranking: Ranking, similar: list[tuple[tuple[str, str], float]], weight: float) -> list[FusedHit]:
     """Weighted sum of the two rankings, each scaled to [0, 1]; promoted objects first."""
-    hits: dict[tuple[str, str], FusedHit] = {}
-    lexical = [(key, hit) for key, hit in ranking.hits.items() if not hit.promoted]
-    if lexical:
-        top = max(hit.score for _, hit in lexical) or 1.0
-        for key, hit in lexical:
-            hits[key] = FusedHit(key, (1 - weight) * hit.score / top, hit, None)
+    promoted = {key: hit for key, hit in ranking.hits.items() if hit.promoted}
+    scores: dict[tuple[str, str], float] = {}
+    top = max((hit.score for key, hit in ranking.hits.items() if key not in promoted), default=0.0) or 1.0
+    for key, hit in ranking.hits.items():
+        if key not in promoted:
+            scores[key] = (1 - weight) * hit.score / top
     threshold = MIN_SIMILARITY if ranking.hits or weight >= 1.0 else MIN_SIMILARITY_ALONE
-    kept = [(key, similarity) for key, similarity in similar if similarity >= threshold]
-    if kept:
-        for key, similarity in kept:
+    for key, similarity in similar:
+        if similarity >= threshold and key not in promoted:
             share = weight * min(1.0, (similarity - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY))
-            if key in hits:
-                hits[key].score += share
-                hits[key].similarity = similarity
-            elif not (key in ranking.hits and ranking.hits[key].promoted):
-                hits[key] = FusedHit(key, share, None, similarity)
-    promoted = [FusedHit(key, 2.0 + hit.score, hit, None) for key, hit in ranking.hits.items() if hit.promoted]
-    return promoted + sorted(hits.values(), key=lambda hit: (-hit.score, hit.key))
+            scores[key] = scores.get(key, 0.0) + share
+    first = [FusedHit(key, 2.0 + hit.score) for key, hit in promoted.items()]
+    return first + sorted(
+        (FusedHit(key, score) for key, score in scores.items()), key=lambda hit: (-hit.score, hit.key)
+    )
 
 
 class HybridEngine:
@@ -99,20 +95,24 @@ class HybridEngine:
 
     def __init__(self, lexical: SearchEngine, semantic: SemanticIndex | None, embed_query):
         self.lexical = lexical
-        self.semantic = semantic if semantic is not None and len(semantic) else None
+        self.semantic = semantic  # None or empty: the lexical ranking alone
         self._embed_query = embed_query
 
     def rank(self, query, types=None, limit=10, mode="fused") -> list[FusedHit]:
         """Best objects first; ``mode`` "lexical" or "semantic" gives one side alone (benchmarks)."""
+        return self.rank_with_reading(query, types, limit, mode)[0]
+
+    def rank_with_reading(self, query, types=None, limit=10, mode="fused") -> tuple[list[FusedHit], AnalyzedQuery]:
+        """``rank``, and how the lexical analysis read the query (for callers that need both)."""
         ranking = self.lexical.rank(query, types, max(limit, CANDIDATES))
-        if mode == "lexical" or self.semantic is None or not ranking.analyzed.words:
+        if mode == "lexical" or not self.semantic or not ranking.analyzed.words:
             weight, similar = 0.0, []
         else:
             similar = self.semantic.search(self._embed_query(understood_text(ranking)), CANDIDATES, types)
             weight = 1.0 if mode == "semantic" else semantic_weight(ranking)
             if mode == "semantic":
                 ranking = Ranking(ranking.analyzed)
-        return fuse(ranking, similar, weight)[:limit]
+        return fuse(ranking, similar, weight)[:limit], ranking.analyzed
 
     def search(self, query, types=None, limit=10, locale=None, mode="fused") -> list[tuple[dict, float]]:
         return [
