@@ -47,27 +47,27 @@ def _compute(texts: list[str], progress=None) -> list[np.ndarray]:
 
 def vectors_for(documents: list[dict], progress=None) -> tuple[list[np.ndarray], int]:
     """A vector per document (same order) and how many had to be computed now."""
-    rows = DocumentEmbedding.objects.only("kind", "identifier", "language_code", "text_hash", "vector")
+    rows = DocumentEmbedding.objects.only("kind", "identifier", "language_code", "scope", "text_hash", "vector")
     identifiers = {str(document["id"]) for document in documents}
     if len(identifiers) <= SUBSET_LIMIT:  # a publish: read just its objects' rows
         rows = rows.filter(identifier__in=identifiers)
-    stored = {(row.kind, row.identifier, row.language_code): (row.text_hash, row.vector) for row in rows}
+    stored = {(row.kind, row.identifier, row.language_code): row for row in rows}
     # The same text under another key (a copy of a page) needs no second computation.
-    by_hash = dict(stored.values())
+    by_hash = {row.text_hash: row.vector for row in stored.values()}
     vectors: list[np.ndarray | None] = []
-    to_store: dict[tuple[str, str, str], tuple[str, np.ndarray]] = {}
+    to_store: list[tuple[dict, str, np.ndarray]] = []  # (document, text hash, vector)
     missing: dict[str, list[int]] = {}
     for position, document in enumerate(documents):
-        key, digest = _key(document), text_hash(document.get("meaning", ""))
-        found = stored.get(key)
-        if found and found[0] == digest:
-            vectors.append(np.frombuffer(bytes(found[1]), dtype=np.float32))
-        elif digest in by_hash:
-            vectors.append(np.frombuffer(bytes(by_hash[digest]), dtype=np.float32))
-            to_store[key] = (digest, vectors[-1])
-        elif digest in _recent:
-            vectors.append(_recent[digest])
-            to_store[key] = (digest, _recent[digest])
+        digest = text_hash(document.get("meaning", ""))
+        row = stored.get(_key(document))
+        if row is not None and row.text_hash == digest:
+            vectors.append(np.frombuffer(bytes(row.vector), dtype=np.float32))
+            if row.scope != document.get("scope", ""):
+                to_store.append((document, digest, vectors[-1]))
+        elif digest in by_hash or digest in _recent:
+            known = by_hash.get(digest)
+            vectors.append(np.frombuffer(bytes(known), dtype=np.float32) if known is not None else _recent[digest])
+            to_store.append((document, digest, vectors[-1]))
         else:
             vectors.append(None)
             missing.setdefault(digest, []).append(position)
@@ -77,12 +77,12 @@ def vectors_for(documents: list[dict], progress=None) -> tuple[list[np.ndarray],
             _remember(digest, vector)
             for position in positions:
                 vectors[position] = vector
-                to_store[_key(documents[position])] = (digest, vector)
+                to_store.append((documents[position], digest, vector))
     _store(to_store)
     return vectors, len(missing)
 
 
-def _store(rows: dict[tuple[str, str, str], tuple[str, np.ndarray]]) -> None:
+def _store(rows: list[tuple[dict, str, np.ndarray]]) -> None:
     if not rows:
         return
     DocumentEmbedding.objects.bulk_create(
@@ -91,29 +91,31 @@ def _store(rows: dict[tuple[str, str, str], tuple[str, np.ndarray]]) -> None:
                 kind=kind,
                 identifier=identifier,
                 language_code=language,
+                scope=document.get("scope", ""),
                 text_hash=digest,
                 vector=np.asarray(vector, dtype=np.float32).tobytes(),
             )
-            for (kind, identifier, language), (digest, vector) in rows.items()
+            for document, digest, vector in rows
+            for kind, identifier, language in [_key(document)]
         ],
         update_conflicts=True,
         unique_fields=["kind", "identifier", "language_code"],
-        update_fields=["text_hash", "vector", "updated_at"],
+        update_fields=["scope", "text_hash", "vector", "updated_at"],
         batch_size=500,
     )
 
 
-def refresh(documents: list[dict], progress=None) -> int:
-    """Compute what is missing or stale, drop what no document needs any more; returns how many were computed."""
+def refresh(documents: list[dict], progress=None, scopes=None) -> int:
+    """Compute what is missing or stale and drop what no document needs any more, in the
+    given scopes (a publish) or everywhere; returns how many were computed."""
     started = time.perf_counter()
     with transaction.atomic():
         _, computed = vectors_for(documents, progress)
         wanted = {_key(document) for document in documents}
+        rows = DocumentEmbedding.objects.all() if scopes is None else DocumentEmbedding.objects.filter(scope__in=scopes)
         stale = [
             pk
-            for pk, kind, identifier, language in DocumentEmbedding.objects.values_list(
-                "pk", "kind", "identifier", "language_code"
-            )
+            for pk, kind, identifier, language in rows.values_list("pk", "kind", "identifier", "language_code")
             if (kind, identifier, language) not in wanted
         ]
         DocumentEmbedding.objects.filter(pk__in=stale).delete()

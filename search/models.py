@@ -116,6 +116,8 @@ class DocumentEmbedding(models.Model):
     kind = models.CharField(max_length=20)
     identifier = models.CharField(max_length=255)
     language_code = models.CharField(max_length=10)
+    # The part of the index its page rebuilds (an office, an announcement): what a publish refreshes.
+    scope = models.CharField(max_length=255, blank=True, db_index=True)
     text_hash = models.CharField(max_length=40)
     vector = models.BinaryField()
     updated_at = models.DateTimeField(auto_now=True)

@@ -109,9 +109,8 @@ class SiteEngine:
 
     def changed_scopes(self, page_ids) -> set[str]:
         """The scopes of the given pages, and those whose published pages differ from the index's."""
-        scopes = set()
+        scopes = scopes_of_pages(page_ids)
         for source in sources():
-            scopes |= source.scopes_for_pages(page_ids)
             members = source.scope_members()
             indexed = {
                 scope: {key for key in keys if key[0] in source.page_types}
@@ -198,8 +197,18 @@ def _stored_vectors(documents):
 
 
 def refresh_embeddings(progress=None) -> int:
-    """Embed what was published since the last time; called after publishing and importing."""
+    """Embed whatever is new or changed anywhere; called by imports and ``update_index``."""
     return embedding_store.refresh(searchable_documents(), progress)
+
+
+def scopes_of_pages(page_ids) -> set[str]:
+    return set().union(*(source.scopes_for_pages(page_ids) for source in sources()))
+
+
+def refresh_embeddings_for_pages(page_ids) -> int:
+    """Embed what the given pages changed: only their scopes are read, after a publish."""
+    scopes = scopes_of_pages(page_ids)
+    return embedding_store.refresh(searchable_documents(scopes), scopes=scopes) if scopes else 0
 
 
 engine_cache = _EngineCache()

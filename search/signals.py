@@ -12,6 +12,7 @@ from . import service
 
 logger = logging.getLogger(__name__)
 _deferred = threading.local()
+_pending = threading.local()  # ids of the pages published or unpublished in this thread's transaction
 
 
 @contextmanager
@@ -25,17 +26,19 @@ def embeddings_deferred():
 
 
 def _refresh():
+    page_ids, _pending.page_ids = getattr(_pending, "page_ids", set()), set()
     try:
-        service.refresh_embeddings()
+        service.refresh_embeddings_for_pages(page_ids)
     except Exception:  # the publish has happened; a missing embedding is computed at the next engine build
         logger.exception("Search embeddings could not be refreshed")
 
 
 @receiver(page_published)
 @receiver(page_unpublished)
-def refresh_embeddings_after_commit(sender, **kwargs):
+def refresh_embeddings_after_commit(sender, instance, **kwargs):
     if getattr(_deferred, "active", 0):
         return
+    _pending.page_ids = getattr(_pending, "page_ids", set()) | {instance.pk}
     connection = transaction.get_connection()
     # Once per transaction, however many pages it publishes.
     if not any(callback[1] is _refresh for callback in connection.run_on_commit):
