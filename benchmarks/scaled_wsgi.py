@@ -22,6 +22,6 @@ def _scaled_documents(documents):
 
 
 if SCALE > 1:
-    service.searchable_documents = lambda: _scaled_documents(_searchable_documents())
+    service.searchable_documents = lambda scopes=None: _scaled_documents(_searchable_documents(scopes))
 
 __all__ = ["application"]
