@@ -142,11 +142,6 @@ class TranslationStatusReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         return translation_report.with_status(object_list)
 
-    def to_row_dict(self, item):
-        if not hasattr(item, "translation_status"):
-            translation_report.with_status([item])
-        return super().to_row_dict(item)
-
 
 class TranslationStatusMenuItem(MenuItem):
     def is_shown(self, request):

@@ -87,7 +87,8 @@ class SurveyResultsReportView(FeedbackReportView):
         offices = admin_queries.offices_of(self.request.user)
         return results.services_of_offices(offices).select_related("locale").order_by("path")
 
-    def decorate(self, services):
+    def decorate_paginated_queryset(self, services):
+        # Wagtail's ReportView.get() decorates before exporting too, so rows always arrive decorated.
         period = self.period()
         services = list(services)
         responses = results.in_period(SurveyResponse.objects.filter(service__in=services), period)
@@ -104,14 +105,6 @@ class SurveyResultsReportView(FeedbackReportView):
                 value = result.unit_values[name]
                 setattr(service, f"unit_{name}", None if value is None else round(value, 3))
         return services
-
-    def decorate_paginated_queryset(self, object_list):
-        return self.decorate(object_list)
-
-    def to_row_dict(self, item):
-        if not hasattr(item, "ikm_result"):
-            self.decorate([item])
-        return super().to_row_dict(item)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
