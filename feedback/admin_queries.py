@@ -2,16 +2,10 @@
 
 from django.db.models import Count, Q
 
-from directory.freshness import editable_offices
 from directory.models import ContactPerson
 
 from . import complaints
 from .models import Complaint, SurveyResponse
-
-
-def offices_of(user):
-    """Offices (default language) whose feedback the user may see: their own, or all for the team and admins."""
-    return editable_offices(user)
 
 
 def reported_contacts(offices):

@@ -1,42 +1,33 @@
 """Admin views of the citizen's voice: survey results and suggestions (with export), complaints, dashboard panel."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
+from directory.freshness import editable_offices
 from directory.models import OfficePage, ServicePage
+from directory.viewsets import OfficeEditorsOnlyMixin, offices_for_request
 from search.exports import FormulaSafeCsvMixin
 
 from . import admin_queries, ikm, periods, results
 from .models import Complaint, SurveyResponse
 
 
-def _offices(request):
-    return admin_queries.offices_of(request.user) if request else OfficePage.objects.none()
-
-
 def _period_choices():
     return [(period.key, period.label) for period in periods.recent_periods()]
 
 
-class FeedbackReportView(FormulaSafeCsvMixin, ReportView):
+class FeedbackReportView(OfficeEditorsOnlyMixin, FormulaSafeCsvMixin, ReportView):
     """Shown to whoever edits an office: its editors see their office, the team and admins all offices."""
 
     paginate_by = 50
 
-    def dispatch(self, request, *args, **kwargs):
-        if not admin_queries.offices_of(request.user).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
 
 class SurveyResultsFilterSet(WagtailFilterSet):
     period = django_filters.ChoiceFilter(label=_("Period"), choices=_period_choices, method="keep", empty_label=None)
-    office = django_filters.ModelChoiceFilter(label=_("Office"), queryset=_offices, method="filter_office")
+    office = django_filters.ModelChoiceFilter(label=_("Office"), queryset=offices_for_request, method="filter_office")
 
     class Meta:
         model = ServicePage
@@ -84,7 +75,7 @@ class SurveyResultsReportView(FeedbackReportView):
             return periods.parse_period("")
 
     def get_queryset(self):
-        offices = admin_queries.offices_of(self.request.user)
+        offices = editable_offices(self.request.user)
         return results.services_of_offices(offices).select_related("locale").order_by("path")
 
     def decorate_paginated_queryset(self, services):
@@ -133,7 +124,7 @@ class SuggestionsReportView(FeedbackReportView):
     }
 
     def get_queryset(self):
-        return admin_queries.suggestions_of(admin_queries.offices_of(self.request.user)).order_by("-submitted_at")
+        return admin_queries.suggestions_of(editable_offices(self.request.user)).order_by("-submitted_at")
 
 
 class ComplaintFilterSet(WagtailFilterSet):
@@ -177,14 +168,7 @@ class ComplaintsReportView(FeedbackReportView):
     }
 
     def get_queryset(self):
-        return admin_queries.complaints_of(admin_queries.offices_of(self.request.user)).order_by(
-            "answered_at", "submitted_at"
-        )
-
-
-class FeedbackMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_queries.offices_of(request.user).exists()
+        return admin_queries.complaints_of(editable_offices(self.request.user)).order_by("answered_at", "submitted_at")
 
 
 class CitizenVoicePanel(Component):
@@ -198,7 +182,7 @@ class CitizenVoicePanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        offices = admin_queries.offices_of(self.user)
+        offices = editable_offices(self.user)
         waiting = list(admin_queries.open_complaints(offices)[:20])
         waiting.sort(key=lambda item: (item.clock() != "overdue", item.submitted_at))
         return {
@@ -216,5 +200,5 @@ class ReportedContactsSection(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        offices = admin_queries.offices_of(self.request.user)
+        offices = editable_offices(self.request.user)
         return {"reported_contacts": list(admin_queries.reported_contacts(offices)[:50])}
