@@ -4,7 +4,6 @@ from django.db.models import Count, Q
 
 from directory.models import ContactPerson
 
-from . import complaints
 from .models import Complaint, SurveyResponse
 
 
@@ -22,10 +21,6 @@ def reported_contacts(offices):
 
 def complaints_of(offices):
     return Complaint.objects.filter(office__in=offices).select_related("office")
-
-
-def overdue_complaints(offices):
-    return complaints.overdue(complaints_of(offices)).order_by("submitted_at")
 
 
 def open_complaints(offices):

@@ -11,7 +11,7 @@ from directory.models import OfficePage, ServicePage
 from directory.viewsets import OfficeEditorsOnlyMixin, offices_for_request
 from search.exports import FormulaSafeCsvMixin
 
-from . import admin_queries, ikm, periods, results
+from . import admin_queries, complaints, ikm, periods, results
 from .models import Complaint, SurveyResponse
 
 
@@ -140,7 +140,7 @@ class ComplaintFilterSet(WagtailFilterSet):
 
     def filter_state(self, queryset, name, value):
         if value == "overdue":
-            return admin_queries.complaints.overdue(queryset)
+            return complaints.overdue(queryset)
         if value == "open":
             return queryset.filter(answered_at__isnull=True)
         if value == "answered":
@@ -183,10 +183,9 @@ class CitizenVoicePanel(Component):
 
     def get_context_data(self, parent_context):
         offices = editable_offices(self.user)
-        waiting = list(admin_queries.open_complaints(offices)[:20])
-        waiting.sort(key=lambda item: (item.clock() != "overdue", item.submitted_at))
         return {
-            "complaints": waiting,
+            # Oldest first is overdue first: a complaint is overdue once it has waited 4 hours.
+            "complaints": list(admin_queries.open_complaints(offices)[:20]),
             "reported_contacts": list(admin_queries.reported_contacts(offices)[:10]),
         }
 
