@@ -84,7 +84,8 @@ class SurveyResultsReportView(FeedbackReportView):
         services = list(services)
         responses = results.in_period(SurveyResponse.objects.filter(service__in=services), period)
         by_service = results.by_service(responses)
-        offices = {office.path: office for office in OfficePage.objects.filter(locale__in={s.locale for s in services})}
+        parent_paths = {service.path[: -ServicePage.steplen] for service in services}
+        offices = {office.path: office for office in OfficePage.objects.filter(path__in=parent_paths)}
         for service in services:
             result = by_service.get(service.pk) or ikm.compute([])
             office = offices.get(service.path[: -ServicePage.steplen])
