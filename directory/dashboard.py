@@ -24,6 +24,7 @@ def pending_moderation(office):
         WorkflowState.objects.active()
         .filter(base_content_type=ContentType.objects.get_for_model(Page), object_id__in=[str(pk) for pk in pages])
         .select_related("requested_by", "current_task_state__task")
+        .prefetch_related("content_object")
         .order_by("-created_at")
     )
 
@@ -45,14 +46,11 @@ class OfficePanel(Component):
 
     def get_context_data(self, parent_context):
         office = self.office
-        states = list(pending_moderation(office))
-        for state in states:
-            state.pending_page = state.content_object
         return {
             "office": office,
             "services": ServicePage.objects.child_of(office).order_by("title"),
             "stale_count": freshness.stale_contacts_of([office]).count(),
-            "pending": states,
+            "pending": list(pending_moderation(office)),
         }
 
 

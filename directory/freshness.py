@@ -15,6 +15,7 @@ from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from .models import ContactPerson, OfficePage, ServicePage
+from .records import children_of
 
 DEFAULT_STALE_AFTER_DAYS = 90
 VERIFY_ACTION = "directory.verify_contact"
@@ -83,9 +84,7 @@ def problems_of(offices):
         if not contact.phone and not contact.whatsapp:
             entry.unreachable_contacts.append(contact)
     by_path = {entry.office.path: entry for entry in problems.values()}
-    under_offices = Q(pk__in=[])
-    for entry in problems.values():
-        under_offices |= Q(path__startswith=entry.office.path, depth=entry.office.depth + 1)
+    under_offices = children_of(entry.office for entry in problems.values())
     services = ServicePage.objects.filter(under_offices, responsible_officers__isnull=True).order_by("title")
     for service in services:
         by_path[service.path[: -ServicePage.steplen]].services_without_officer.append(service)

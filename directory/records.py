@@ -95,7 +95,7 @@ def service_record(service, translated=None):
     }
 
 
-def _children_of(pages):
+def children_of(pages):
     """A filter for the direct children of ``pages`` (none when there are no pages)."""
     condition = Q(pk__in=[])
     for page in pages:
@@ -143,7 +143,7 @@ def published_opds(office_slugs=None):
     offices = list(offices.order_by("path").prefetch_related("contacts", "opening_hours"))
     services = ServicePage.objects.live().public().filter(locale=source)
     if office_slugs is not None:
-        services = services.filter(_children_of(offices))
+        services = services.filter(children_of(offices))
     services = list(services.order_by("path").prefetch_related("responsible_officers__contact"))
     keys = [page.translation_key for page in offices + services]
     translated_offices = {

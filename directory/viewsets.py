@@ -27,7 +27,16 @@ class FreshnessFilterSet(WagtailFilterSet):
         fields = []
 
 
-class FreshnessReportView(ReportView):
+class OfficeEditorsOnlyMixin:
+    """For admin views shown to whoever edits an office: its editors, the team and admins."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not freshness.editable_offices(request.user).exists():
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class FreshnessReportView(OfficeEditorsOnlyMixin, ReportView):
     """Per office: contacts not verified lately, contacts citizens cannot call, services nobody answers for."""
 
     page_title = _("Contact data to check")
@@ -37,11 +46,6 @@ class FreshnessReportView(ReportView):
     index_results_url_name = "directory_freshness_report_results"
     filterset_class = FreshnessFilterSet
     paginate_by = 20
-
-    def dispatch(self, request, *args, **kwargs):
-        if not freshness.editable_offices(request.user).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         return freshness.offices_needing_attention(freshness.editable_offices(self.request.user))
@@ -58,7 +62,9 @@ class FreshnessReportView(ReportView):
         return context
 
 
-class FreshnessReportMenuItem(MenuItem):
+class OfficeEditorMenuItem(MenuItem):
+    """Shown to whoever edits an office (see ``OfficeEditorsOnlyMixin``)."""
+
     def is_shown(self, request):
         return freshness.editable_offices(request.user).exists()
 
@@ -141,11 +147,6 @@ class TranslationStatusReportView(ReportView):
 
     def decorate_paginated_queryset(self, object_list):
         return translation_report.with_status(object_list)
-
-    def to_row_dict(self, item):
-        if not hasattr(item, "translation_status"):
-            translation_report.with_status([item])
-        return super().to_row_dict(item)
 
 
 class TranslationStatusMenuItem(MenuItem):

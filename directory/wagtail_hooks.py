@@ -4,8 +4,8 @@ from wagtail import hooks
 
 from . import action_menu, dashboard, freshness, team_actions, views
 from .viewsets import (
-    FreshnessReportMenuItem,
     FreshnessReportView,
+    OfficeEditorMenuItem,
     StaleContactsPanel,
     TranslationStatusMenuItem,
     TranslationStatusReportView,
@@ -33,7 +33,7 @@ def register_directory_admin_urls():
 
 @hooks.register("register_reports_menu_item")
 def register_freshness_report_menu_item():
-    return FreshnessReportMenuItem(
+    return OfficeEditorMenuItem(
         _("Contact data to check"), reverse("directory_freshness_report"), icon_name="user", order=700
     )
 

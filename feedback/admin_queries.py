@@ -2,16 +2,9 @@
 
 from django.db.models import Count, Q
 
-from directory.freshness import editable_offices
 from directory.models import ContactPerson
 
-from . import complaints
 from .models import Complaint, SurveyResponse
-
-
-def offices_of(user):
-    """Offices (default language) whose feedback the user may see: their own, or all for the team and admins."""
-    return editable_offices(user)
 
 
 def reported_contacts(offices):
@@ -28,10 +21,6 @@ def reported_contacts(offices):
 
 def complaints_of(offices):
     return Complaint.objects.filter(office__in=offices).select_related("office")
-
-
-def overdue_complaints(offices):
-    return complaints.overdue(complaints_of(offices)).order_by("submitted_at")
 
 
 def open_complaints(offices):

@@ -8,7 +8,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import admin_queries, complaints
+from directory.freshness import editable_offices
+
+from . import complaints
 from .models import Complaint
 
 
@@ -18,7 +20,7 @@ class AnswerForm(forms.Form):
 
 def answer_complaint(request, pk):
     complaint = get_object_or_404(Complaint.objects.select_related("office"), pk=pk)
-    if not admin_queries.offices_of(request.user).filter(pk=complaint.office_id).exists():
+    if not editable_offices(request.user).filter(pk=complaint.office_id).exists():
         raise PermissionDenied
     form = AnswerForm(request.POST or None, initial={"answer": complaint.answer})
     if request.method == "POST" and form.is_valid():

@@ -7,7 +7,6 @@ from directory.models import OfficePage, ServicePage
 from melayani.jsonresponse import SafeJsonResponse as JsonResponse
 
 from . import ikm, periods, results
-from .models import SurveyResponse
 
 
 def _period(request):
@@ -55,7 +54,7 @@ def _page_data(request, page, locale):
 def service_ikm(request, locale, slug):
     service = _source(ServicePage, slug, "service")
     period = _period(request)
-    result = results.summarize(results.in_period(SurveyResponse.objects.filter(service=service), period))
+    result = results.summarize(results.in_period(results.of_service(service), period))
     return JsonResponse({"service": _page_data(request, service, locale), **result_data(result, period)})
 
 

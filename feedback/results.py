@@ -1,9 +1,10 @@
 """Survey results per service and per office over a period, computed in the database."""
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from wagtail.models import Locale
 
 from directory.models import OfficePage, ServicePage
+from directory.records import children_of
 
 from . import ikm
 from .models import SurveyResponse
@@ -70,10 +71,7 @@ def office_services(office):
 
 def services_of_offices(offices):
     """Services (default language) under any of ``offices``."""
-    query = Q(pk__in=[])
-    for office in offices:
-        query |= Q(path__startswith=office.path, depth=office.depth + 1)
-    return ServicePage.objects.filter(query, locale=Locale.get_default())
+    return ServicePage.objects.filter(children_of(offices), locale=Locale.get_default())
 
 
 def office_of(service):

@@ -1,42 +1,33 @@
 """Admin views of the citizen's voice: survey results and suggestions (with export), complaints, dashboard panel."""
 
 import django_filters
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
+from directory.freshness import editable_offices
 from directory.models import OfficePage, ServicePage
+from directory.viewsets import OfficeEditorsOnlyMixin, offices_for_request
 from search.exports import FormulaSafeCsvMixin
 
-from . import admin_queries, ikm, periods, results
+from . import admin_queries, complaints, ikm, periods, results
 from .models import Complaint, SurveyResponse
-
-
-def _offices(request):
-    return admin_queries.offices_of(request.user) if request else OfficePage.objects.none()
 
 
 def _period_choices():
     return [(period.key, period.label) for period in periods.recent_periods()]
 
 
-class FeedbackReportView(FormulaSafeCsvMixin, ReportView):
+class FeedbackReportView(OfficeEditorsOnlyMixin, FormulaSafeCsvMixin, ReportView):
     """Shown to whoever edits an office: its editors see their office, the team and admins all offices."""
 
     paginate_by = 50
 
-    def dispatch(self, request, *args, **kwargs):
-        if not admin_queries.offices_of(request.user).exists():
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
 
 class SurveyResultsFilterSet(WagtailFilterSet):
     period = django_filters.ChoiceFilter(label=_("Period"), choices=_period_choices, method="keep", empty_label=None)
-    office = django_filters.ModelChoiceFilter(label=_("Office"), queryset=_offices, method="filter_office")
+    office = django_filters.ModelChoiceFilter(label=_("Office"), queryset=offices_for_request, method="filter_office")
 
     class Meta:
         model = ServicePage
@@ -84,15 +75,17 @@ class SurveyResultsReportView(FeedbackReportView):
             return periods.parse_period("")
 
     def get_queryset(self):
-        offices = admin_queries.offices_of(self.request.user)
+        offices = editable_offices(self.request.user)
         return results.services_of_offices(offices).select_related("locale").order_by("path")
 
-    def decorate(self, services):
+    def decorate_paginated_queryset(self, services):
+        # Wagtail's ReportView.get() decorates before exporting too, so rows always arrive decorated.
         period = self.period()
         services = list(services)
         responses = results.in_period(SurveyResponse.objects.filter(service__in=services), period)
         by_service = results.by_service(responses)
-        offices = {office.path: office for office in OfficePage.objects.filter(locale__in={s.locale for s in services})}
+        parent_paths = {service.path[: -ServicePage.steplen] for service in services}
+        offices = {office.path: office for office in OfficePage.objects.filter(path__in=parent_paths)}
         for service in services:
             result = by_service.get(service.pk) or ikm.compute([])
             office = offices.get(service.path[: -ServicePage.steplen])
@@ -104,14 +97,6 @@ class SurveyResultsReportView(FeedbackReportView):
                 value = result.unit_values[name]
                 setattr(service, f"unit_{name}", None if value is None else round(value, 3))
         return services
-
-    def decorate_paginated_queryset(self, object_list):
-        return self.decorate(object_list)
-
-    def to_row_dict(self, item):
-        if not hasattr(item, "ikm_result"):
-            self.decorate([item])
-        return super().to_row_dict(item)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -140,7 +125,7 @@ class SuggestionsReportView(FeedbackReportView):
     }
 
     def get_queryset(self):
-        return admin_queries.suggestions_of(admin_queries.offices_of(self.request.user)).order_by("-submitted_at")
+        return admin_queries.suggestions_of(editable_offices(self.request.user)).order_by("-submitted_at")
 
 
 class ComplaintFilterSet(WagtailFilterSet):
@@ -156,7 +141,7 @@ class ComplaintFilterSet(WagtailFilterSet):
 
     def filter_state(self, queryset, name, value):
         if value == "overdue":
-            return admin_queries.complaints.overdue(queryset)
+            return complaints.overdue(queryset)
         if value == "open":
             return queryset.filter(answered_at__isnull=True)
         if value == "answered":
@@ -184,14 +169,7 @@ class ComplaintsReportView(FeedbackReportView):
     }
 
     def get_queryset(self):
-        return admin_queries.complaints_of(admin_queries.offices_of(self.request.user)).order_by(
-            "answered_at", "submitted_at"
-        )
-
-
-class FeedbackMenuItem(MenuItem):
-    def is_shown(self, request):
-        return admin_queries.offices_of(request.user).exists()
+        return admin_queries.complaints_of(editable_offices(self.request.user)).order_by("answered_at", "submitted_at")
 
 
 class CitizenVoicePanel(Component):
@@ -205,11 +183,10 @@ class CitizenVoicePanel(Component):
         self.user = user
 
     def get_context_data(self, parent_context):
-        offices = admin_queries.offices_of(self.user)
-        waiting = list(admin_queries.open_complaints(offices)[:20])
-        waiting.sort(key=lambda item: (item.clock() != "overdue", item.submitted_at))
+        offices = editable_offices(self.user)
         return {
-            "complaints": waiting,
+            # Oldest first is overdue first: a complaint is overdue once it has waited 4 hours.
+            "complaints": list(admin_queries.open_complaints(offices)[:20]),
             "reported_contacts": list(admin_queries.reported_contacts(offices)[:10]),
         }
 
@@ -223,5 +200,5 @@ class ReportedContactsSection(Component):
         self.request = request
 
     def get_context_data(self, parent_context):
-        offices = admin_queries.offices_of(self.request.user)
+        offices = editable_offices(self.request.user)
         return {"reported_contacts": list(admin_queries.reported_contacts(offices)[:50])}

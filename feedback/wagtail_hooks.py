@@ -3,11 +3,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
+from directory.viewsets import OfficeEditorMenuItem
+
 from . import admin_views
 from .viewsets import (
     CitizenVoicePanel,
     ComplaintsReportView,
-    FeedbackMenuItem,
     ReportedContactsSection,
     SuggestionsReportView,
     SurveyResultsReportView,
@@ -34,11 +35,11 @@ def register_feedback_admin_urls():
 @hooks.register("register_admin_menu_item")
 def register_feedback_menu():
     items = [
-        FeedbackMenuItem(_("Complaints"), reverse("feedback_complaints"), icon_name="mail", order=10),
-        FeedbackMenuItem(
+        OfficeEditorMenuItem(_("Complaints"), reverse("feedback_complaints"), icon_name="mail", order=10),
+        OfficeEditorMenuItem(
             _("Satisfaction survey (IKM)"), reverse("feedback_survey_results"), icon_name="table", order=20
         ),
-        FeedbackMenuItem(
+        OfficeEditorMenuItem(
             _("Suggestions from the survey"), reverse("feedback_suggestions"), icon_name="comment", order=30
         ),
     ]
