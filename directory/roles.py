@@ -284,5 +284,10 @@ def is_office_editor(user):
     """A member of an office editors' group who is neither on the communications team nor an administrator."""
     if not user.is_authenticated or user.is_superuser:
         return False
-    names = list(user.groups.values_list("name", flat=True))
-    return COMMUNICATIONS_TEAM not in names and any(name.startswith(OFFICE_GROUP_PREFIX) for name in names)
+    # Asked by several hooks of one admin request: kept on the user, as Django keeps its permission cache.
+    if not hasattr(user, "_is_office_editor"):
+        names = list(user.groups.values_list("name", flat=True))
+        user._is_office_editor = COMMUNICATIONS_TEAM not in names and any(
+            name.startswith(OFFICE_GROUP_PREFIX) for name in names
+        )
+    return user._is_office_editor

@@ -1,13 +1,14 @@
 """The *Translation status* report: per translated page, how many strings are translated and what changed since."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Exists, Min, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
 from .models import OfficePage, ServicePage, SourceTextChange
-from .translation_status import HIDDEN_PATHS, source_of
+from .translation_status import HIDDEN_PATHS, is_translated, source_of
 
 
 @dataclass
@@ -20,48 +21,51 @@ class PageStatus:
     changed_since: object = None
 
 
-def status_of(page, source=None):
-    """The ``PageStatus`` of the translated ``page``; ``source`` saves a query when the caller has it."""
-    source = source or source_of(page)
-    if source is None:
-        return PageStatus()
+def _segments(sources, locale_id):
+    """``{source id: [(context id, string id, translated, was translated)]}``: the visible text of ``sources``."""
     segments = (
-        StringSegment.objects.filter(source=source)
+        StringSegment.objects.filter(source__in=sources)
         .exclude(context__path__in=HIDDEN_PATHS)
         .annotate(
-            is_translated=Exists(
-                StringTranslation.objects.filter(
-                    translation_of_id=OuterRef("string_id"),
-                    context_id=OuterRef("context_id"),
-                    locale_id=page.locale_id,
-                    has_error=False,
-                )
-            ),
+            translated=is_translated(locale_id),
             was_translated=Exists(
-                StringTranslation.objects.filter(context_id=OuterRef("context_id"), locale_id=page.locale_id)
+                StringTranslation.objects.filter(context_id=OuterRef("context_id"), locale_id=locale_id)
             ),
         )
-        .values_list("context_id", "string_id", "is_translated", "was_translated")
+        .values_list("source_id", "context_id", "string_id", "translated", "was_translated")
     )
-    status = PageStatus()
-    changed = []
-    for context_id, string_id, is_translated, was_translated in segments:
-        status.total += 1
-        if is_translated:
-            status.translated += 1
-        elif was_translated:
-            changed.append((context_id, string_id))
-    status.changed = len(changed)
-    if changed:
-        status.changed_since = _oldest_change(changed) or source.last_updated_at
-    return status
+    by_source = defaultdict(list)
+    for source_id, *segment in segments:
+        by_source[source_id].append(segment)
+    return by_source
 
 
-def _oldest_change(context_and_string_ids):
-    query = Q(pk__in=[])
-    for context_id, string_id in context_and_string_ids:
-        query |= Q(context_id=context_id, string_id=string_id)
-    return SourceTextChange.objects.filter(query).aggregate(oldest=Min("changed_at"))["oldest"]
+def _statuses(pages, sources):
+    """Give each page its ``translation_status``: a query per language, and one for the dates of the changes."""
+    segments = {
+        locale_id: _segments(
+            [sources[page] for page in pages if page.locale_id == locale_id and sources[page]], locale_id
+        )
+        for locale_id in {page.locale_id for page in pages}
+    }
+    changed = {}
+    for page in pages:
+        rows = segments[page.locale_id].get(sources[page].pk, []) if sources[page] else []
+        changed[page.pk] = [(context, string) for context, string, translated, was in rows if was and not translated]
+        page.translation_status = PageStatus(
+            total=len(rows), translated=sum(1 for row in rows if row[2]), changed=len(changed[page.pk])
+        )
+    contexts = {context for pairs in changed.values() for context, _string in pairs}
+    dates = {
+        (context, string): changed_at
+        for context, string, changed_at in SourceTextChange.objects.filter(context_id__in=contexts).values_list(
+            "context_id", "string_id", "changed_at"
+        )
+    }
+    for page in pages:
+        if changed[page.pk]:
+            known = [dates[pair] for pair in changed[page.pk] if pair in dates]
+            page.translation_status.changed_since = min(known) if known else sources[page].last_updated_at
 
 
 def translated_pages(office=None):
@@ -79,18 +83,18 @@ def translated_pages(office=None):
 
 
 def with_status(pages):
-    """Each page given its ``translation_status`` (a ``PageStatus``), sources fetched in one query."""
+    """Each page given its ``translation_status`` (a ``PageStatus``) in a fixed number of queries."""
     pages = list(pages)
-    sources = {
+    by_key = {
         source.object_id: source
         for source in TranslationSource.objects.filter(
             object_id__in=[page.translation_key for page in pages], locale=Locale.get_default()
         )
     }
+    _statuses(pages, {page: by_key.get(page.translation_key) or source_of(page) for page in pages})
     office_titles = dict(
         OfficePage.objects.filter(locale__in={page.locale_id for page in pages}).values_list("path", "title")
     )
     for page in pages:
-        page.translation_status = status_of(page, sources.get(page.translation_key))
         page.office_title = office_titles.get(page.path) or office_titles.get(page.path[: -Page.steplen], "")
     return pages

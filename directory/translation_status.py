@@ -56,19 +56,27 @@ def source_of(page):
     )
 
 
+def is_translated(locale_id):
+    """For an annotation of ``StringSegment``: whether the segment has a usable translation into ``locale_id``."""
+    return Exists(
+        StringTranslation.objects.filter(
+            translation_of_id=OuterRef("string_id"),
+            context_id=OuterRef("context_id"),
+            locale_id=locale_id,
+            has_error=False,
+        )
+    )
+
+
 def fallback_of(page):
     """Text segments of ``page`` with no translation into its language (shown in the original's language)."""
     source = source_of(page)
     if source is None:
         return NO_FALLBACK
-    translated = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
-        context_id=OuterRef("context_id"),
-        locale_id=page.locale_id,
-        has_error=False,
-    )
     paths = (
-        StringSegment.objects.filter(source=source).exclude(Exists(translated)).values_list("context__path", flat=True)
+        StringSegment.objects.filter(source=source)
+        .exclude(is_translated(page.locale_id))
+        .values_list("context__path", flat=True)
     )
     return Fallback(source.locale.language_code, frozenset(paths))
 

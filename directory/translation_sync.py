@@ -43,11 +43,15 @@ def follows_source(page):
 def record_changes(source, before):
     """Date the texts of ``source`` whose wording differs from ``before`` (``{context id: string id}``)."""
     now = timezone.now()
-    for context_id, string_id in source.stringsegment_set.values_list("context_id", "string_id"):
-        if before.get(context_id) not in (None, string_id):
-            SourceTextChange.objects.get_or_create(
-                context_id=context_id, string_id=string_id, defaults={"changed_at": now}
-            )
+    # A wording already dated keeps its first date (the unique constraint, ignored).
+    SourceTextChange.objects.bulk_create(
+        [
+            SourceTextChange(context_id=context_id, string_id=string_id, changed_at=now)
+            for context_id, string_id in source.stringsegment_set.values_list("context_id", "string_id")
+            if before.get(context_id) not in (None, string_id)
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def update_translations(page, user=None):

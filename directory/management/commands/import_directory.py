@@ -17,9 +17,7 @@ class Command(BaseCommand):
             data = load_directory_file(options["file"])
             progress = Progress(self.stdout, "Importing offices") if options["verbosity"] else None
             with embeddings_deferred():
-                report = import_directory(
-                    data, progress=(lambda done, total, slug: progress(done, total)) if progress else None
-                )
+                report = import_directory(data, progress=progress)
         except DirectoryFileError as error:
             for line in error.errors[:200]:
                 self.stderr.write(line)

@@ -31,10 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         progress = Progress(self.stdout, "Importing offices") if options["verbosity"] else None
         with embeddings_deferred():
-            report = import_directory(
-                load_directory_file(options["file"]),
-                progress=progress,
-            )
+            report = import_directory(load_directory_file(options["file"]), progress=progress)
             self.stdout.write(f"Offices: {report.offices}\nServices: {report.services}\nContacts: {report.contacts}")
             self.stdout.write(f"Announcements: {load_demo_announcements()} created")
         setup_roles()
