@@ -8,11 +8,14 @@ test flushes the database when it ends; the imported slice of the directory
 before each test (``serialized_rollback``).
 """
 
+import contextlib
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 # Playwright's sync API runs an event loop in the test's thread; the ORM calls made
 # there (fixtures, assertions) are ordinary blocking calls.
@@ -94,23 +97,44 @@ def javascript(request):
     return request.param
 
 
+@contextlib.contextmanager
+def _page(browser, site, **options):
+    """A page in a fresh browser context, settled before the test's data is flushed."""
+    context = browser.new_context(base_url=site, **options)
+    page = context.new_page()
+    try:
+        yield page
+    finally:
+        # The admin keeps pinging in the background, and a live-server request still being
+        # closed holds SQLite's shared in-memory database: the flush after the test then
+        # fails with "database table is locked". Let the page go quiet first.
+        with contextlib.suppress(PlaywrightError):
+            page.wait_for_load_state("networkidle", timeout=5_000)
+            page.goto("about:blank")
+        time.sleep(0.2)  # the server's request_finished handlers run after the last byte is sent
+        context.close()
+
+
 @pytest.fixture
 def phone(browser, site, javascript):
     """A page in a 360×740 phone browser, with or without JavaScript (the ``javascript`` fixture)."""
-    context = browser.new_context(
-        base_url=site, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True, java_script_enabled=javascript
-    )
-    page = context.new_page()
-    yield page
-    context.close()
+    with _page(
+        browser, site, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True, java_script_enabled=javascript
+    ) as page:
+        yield page
 
 
 @pytest.fixture
 def phone_with_js(browser, site):
-    context = browser.new_context(base_url=site, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    yield page
-    context.close()
+    with _page(browser, site, viewport=PHONE_VIEWPORT, is_mobile=True, has_touch=True) as page:
+        yield page
+
+
+@pytest.fixture
+def desktop(browser, site):
+    """A page in a 1280×900 desktop browser (the admin)."""
+    with _page(browser, site, viewport={"width": 1280, "height": 900}) as page:
+        yield page
 
 
 def run_axe(page):

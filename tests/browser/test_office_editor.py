@@ -13,7 +13,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 PASSWORD = "kata-sandi-editor-uji"
 # The office of the tests' slice with the most contacts (eleven).
 BUSIEST_OFFICE = "dispendukcapil"
-DESKTOP = {"width": 1280, "height": 900}
 
 # What the editor sees of the contacts: the fields shown, the contacts named in a heading, the heights
 # (CSS pixels) of the contact list and of the whole edit form, which scrolls inside the admin's layout.
@@ -35,14 +34,6 @@ def office_editor(db):
     user.set_password(PASSWORD)
     user.save()
     return user
-
-
-@pytest.fixture
-def desktop(browser, site):
-    context = browser.new_context(base_url=site, viewport=DESKTOP)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 def log_in(page, user):
