@@ -11,6 +11,7 @@ from directory import vcards
 from feedback import api as feedback_api
 from feedback import urls as feedback_urls
 from melayani import views as site_views
+from melayani.api import api
 from search import views as search_views
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/ikm/", include(feedback_api.urlpatterns)),
     path("api/search/", search_views.search_api, name="api-search"),
     path("api/search/suggest/", search_views.suggest_api, name="api-search-suggest"),
+    path("api/", api.urls),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
 ]

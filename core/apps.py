@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """Shared pieces every app builds on; imports none of the project's other apps."""
+
+    name = "core"
+    verbose_name = _("Shared pieces")
