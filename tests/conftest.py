@@ -43,7 +43,6 @@ SAMPLE_MODULES = {
     "tests/directory/test_vcards.py": "",
     "tests/directory/test_workflow.py": "",
     "tests/announcements/": "",
-    "tests/feedback/": "",
     "tests/melayani/": "",
 }
 ROOT = Path(__file__).resolve().parent.parent

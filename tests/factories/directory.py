@@ -5,7 +5,8 @@ import datetime
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
+from wagtail_localize.models import TranslatableObject, TranslationSource
 
 from directory.models import (
     ContactLevel,
@@ -110,3 +111,19 @@ def translate(page, texts=None, contacts=None, language_code="en"):
     texts = {"title": f"{page.title} ({language_code})", **(texts or {})}
     texts.update(contact_paths("contacts", (contacts or {}).items()))
     return translate_page(page, texts, locale(language_code)).specific
+
+
+def delete_with_translations(*pages):
+    """Take pages built outside a test's transaction away again: translations, children, localize records."""
+    pages = [page for page in pages if page is not None]
+    keys = set()
+    for page in pages:
+        for node in page.get_descendants(inclusive=True):
+            keys.add(node.translation_key)
+    keys |= set(
+        ContactPerson.objects.filter(office__translation_key__in=keys).values_list("translation_key", flat=True)
+    )
+    TranslationSource.objects.filter(object_id__in=keys).delete()
+    for page in Page.objects.filter(translation_key__in=[page.translation_key for page in pages]):
+        page.delete()
+    TranslatableObject.objects.filter(translation_key__in=keys).delete()
