@@ -26,6 +26,7 @@ SAMPLE_MODULES = {
     "tests/deployment/": "real servers serving the sample",
     "tests/browser/": "journeys through the sample site",
     "tests/test_layout.py": "the phone layout of real pages",
+    "tests/announcements/test_demo.py": "the demo announcements are about real offices",
     # Not yet moved to factories.
     "tests/directory/test_action_menu.py": "",
     "tests/directory/test_admin_language.py": "",
@@ -42,7 +43,6 @@ SAMPLE_MODULES = {
     "tests/directory/test_untranslated.py": "",
     "tests/directory/test_vcards.py": "",
     "tests/directory/test_workflow.py": "",
-    "tests/announcements/": "",
     "tests/melayani/": "",
 }
 ROOT = Path(__file__).resolve().parent.parent

@@ -46,3 +46,8 @@ def hrefs(node, selector="a[href]"):
 def language(node):
     """The page's ``<html lang>``."""
     return node.select_one("html")["lang"]
+
+
+def section(node, heading_id):
+    """The region labelled by the heading ``heading_id`` (``aria-labelledby``), or None when the page has none."""
+    return node.select_one(f'[aria-labelledby="{heading_id}"]')
