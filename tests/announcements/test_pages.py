@@ -1,5 +1,4 @@
 import datetime
-import json
 from unittest import mock
 
 import pytest
@@ -8,26 +7,12 @@ from django.utils import timezone
 
 from announcements.models import AnnouncementPage
 from tests.factories.announcements import AnnouncementPageFactory
-from tests.support.html import hrefs, language, links, page, text_of, texts, visible_text
+from tests.support.html import hrefs, json_ld, language, links, meta_properties, page, text_of, texts, visible_text
 
 from .conftest import SECRETARIAT
 from .helpers import listed_titles
 
 pytestmark = pytest.mark.django_db
-
-
-def json_ld_of(document):
-    scripts = document.select('script[type="application/ld+json"]')
-    assert len(scripts) == 1
-    return json.loads(scripts[0].string)
-
-
-def meta(document):
-    """The page's ``<meta property>`` values: {property: [content, …]}."""
-    found = {}
-    for tag in document.select("head meta[property]"):
-        found.setdefault(tag["property"], []).append(tag["content"])
-    return found
 
 
 def test_announcement_page_shows_title_date_lead_and_body(client, site):
@@ -56,7 +41,7 @@ def test_images_are_responsive_renditions_in_modern_formats_with_alt_text(client
 
 
 def test_news_article_data_is_valid_json_ld(client, site):
-    data = json_ld_of(page(client, "/id/berita/peluncuran/"))
+    data = json_ld(page(client, "/id/berita/peluncuran/"))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == "Banyuwangi Melayani diluncurkan"
@@ -74,11 +59,11 @@ def test_json_ld_cannot_close_its_script_element(client, site):
     announcement.save_revision().publish()
     document = page(client, "/id/berita/jemput-bola-ktp-el/")
     assert not [script for script in document.select("script:not([type])") if "alert(1)" in script.get_text()]
-    assert json_ld_of(document)["description"] == "</script><script>alert(1)</script>"
+    assert json_ld(document)["description"] == "</script><script>alert(1)</script>"
 
 
 def test_open_graph_tags_describe_the_announcement(client, site):
-    tags = meta(page(client, "/en/news/banyuwangi-melayani-launched/"))
+    tags = meta_properties(page(client, "/en/news/banyuwangi-melayani-launched/"))
     assert tags["og:type"] == ["article"]
     assert tags["og:title"] == ["Banyuwangi Melayani launched"]
     assert tags["og:url"] == ["http://localhost/en/news/banyuwangi-melayani-launched/"]

@@ -1,5 +1,7 @@
 """Pages read as a visitor reads them: parsed, then headings, text, links and attributes picked out."""
 
+import json
+
 from bs4 import BeautifulSoup
 
 
@@ -51,3 +53,23 @@ def language(node):
 def section(node, heading_id):
     """The region labelled by the heading ``heading_id`` (``aria-labelledby``), or None when the page has none."""
     return node.select_one(f'[aria-labelledby="{heading_id}"]')
+
+
+def json_ld(node):
+    """The page's one schema.org JSON-LD object."""
+    scripts = node.select('script[type="application/ld+json"]')
+    assert len(scripts) == 1, f"{len(scripts)} JSON-LD scripts"
+    return json.loads(scripts[0].string)
+
+
+def meta_properties(node):
+    """The page's ``<meta property>`` values (Open Graph): {property: [content, …]}."""
+    found = {}
+    for tag in node.select("head meta[property]"):
+        found.setdefault(tag["property"], []).append(tag["content"])
+    return found
+
+
+def all_text(node):
+    """Every string of ``node``, scripts (JSON-LD) and comments included: for checking that something is absent."""
+    return " ".join(node.find_all(string=True))
