@@ -73,3 +73,13 @@ def meta_properties(node):
 def all_text(node):
     """Every string of ``node``, scripts (JSON-LD) and comments included: for checking that something is absent."""
     return " ".join(node.find_all(string=True))
+
+
+def positions(node, selectors):
+    """Where the first element matching each selector stands in ``node``, in document order (None when absent)."""
+    elements = node.find_all(True)
+    found = []
+    for selector in selectors:
+        match = node.select_one(selector)
+        found.append(None if match is None else elements.index(match))
+    return found
