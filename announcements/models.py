@@ -19,10 +19,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.mixins import IntroductionMixin
 from directory.models import STABLE_ID_VALIDATOR, OfficePage, StableSlugMixin
 from directory.structured_data import office_reference, open_graph_properties
 from melayani.caching import accept_query
-from melayani.mixins import IntroductionMixin
 
 from .blocks import AnnouncementBodyBlock
 from .feeds import AnnouncementFeed

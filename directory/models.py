@@ -22,8 +22,8 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.mixins import IntroductionMixin
 from melayani.caching import accept_query
-from melayani.mixins import IntroductionMixin
 
 from . import admin_panels, phone, translation_status
 from .blocks import LegalBasisBlock, ListItemBlock

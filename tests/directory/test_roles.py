@@ -204,7 +204,7 @@ def test_office_editor_is_refused_announcements(client, editor_a, announcement):
 @pytest.mark.parametrize(
     "url_name",
     [
-        "wagtailsettings:edit melayani regencysettings",
+        "wagtailsettings:edit core regencysettings",
         "wagtailusers_users:index",
         "wagtailusers_groups:index",
         "wagtailsnippets_search_synonymgroup:list",
@@ -227,7 +227,7 @@ def test_office_editor_is_refused_the_home_page(client, editor_a):
 @pytest.mark.parametrize(
     "url_name",
     [
-        "wagtailsettings:edit melayani regencysettings",
+        "wagtailsettings:edit core regencysettings",
         "wagtailsnippets_search_synonymgroup:list",
         "wagtailsearchpromotions:index",
         "search_query_report",
@@ -271,7 +271,7 @@ def test_anonymous_visitors_reach_no_admin_page(client, office_a, image_a, annou
         edit_url(office_a),
         edit_url(announcement),
         reverse("wagtailimages:edit", args=[image_a.pk]),
-        reverse("wagtailsettings:edit", args=["melayani", "regencysettings"]),
+        reverse("wagtailsettings:edit", args=["core", "regencysettings"]),
         reverse("wagtailusers_users:index"),
         reverse("wagtailusers_groups:index"),
         reverse("directory_freshness_report"),
