@@ -18,6 +18,7 @@ from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from core.regency import apply_region
+from core.translation import contact_paths, stream_paths, translate_page
 
 from . import translation_sync
 from .models import (
@@ -30,7 +31,6 @@ from .models import (
     ServicePage,
 )
 from .records import office_record, service_record
-from .translation import contact_paths, stream_paths, translate_page
 
 LANGUAGES = ("id", "en")
 IDENTIFIER_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

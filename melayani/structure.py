@@ -4,8 +4,8 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from announcements.structure import ensure_announcement_index
+from core.translation import ensure_bilingual_child, translate_page
 from directory.models import DirectoryIndexPage
-from directory.translation import ensure_bilingual_child, translate_page
 
 from .models import HomePage
 

@@ -119,7 +119,7 @@ def test_setup_roles_runs_on_a_site_without_offices(db):
 
 
 def test_a_new_office_and_its_translation_get_a_group_and_a_collection(roles, office_a):
-    from directory.translation import translate_page
+    from core.translation import translate_page
 
     directory = office_a.get_parent()
     new_office = directory.add_child(instance=OfficePage(title="Dinas Baru", slug="dinas-baru", kind="dinas"))
