@@ -13,12 +13,12 @@ from django.db import transaction
 from wagtail.models import Locale, ReferenceIndex, Site
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from melayani.structure import apply_region
+from core.regency import apply_region
+from core.translation import contact_paths, stream_paths, translate_page
 
 from .. import translation_sync
 from ..models import ContactPerson, DirectoryIndexPage, OfficePage, OpeningHours, ServiceOfficer, ServicePage
 from ..records import office_record, service_record
-from ..translation import contact_paths, stream_paths, translate_page
 from .validation import DirectoryFileError, validate_directory
 
 

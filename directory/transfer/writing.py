@@ -5,7 +5,7 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
-from melayani.structure import exported_region
+from core.regency import exported_region
 
 from ..models import OfficePage, ServicePage
 from ..records import office_record, service_record, translations_by_key
