@@ -30,6 +30,7 @@ from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
 from core import phone
+from core.models import RegencySettings
 
 from ..blocks import ListItemBlock
 from ..models import CONTACT_LEVEL_RANK, OFFICE_KIND_ORDER, ContactPerson, OfficePage, ServicePage, Weekday
@@ -41,6 +42,7 @@ DAYS_PATTERN = rf"^({_DAY})(?:-({_DAY}))?$"
 TIME_PATTERN = r"^(?:[01]\d|2[0-3]):[0-5]\d$"
 ITEM_MAX_LENGTH = ListItemBlock().field.max_length
 CLOSED = ConfigDict(extra="forbid")
+NOT_A_PHONE_NUMBER = "{got} is not a phone number that can be dialled"
 
 
 def _reworded(message):
@@ -100,7 +102,7 @@ def phone_number(model, name):
     return Annotated[
         StrictStr,
         Field(max_length=model._meta.get_field(name).max_length, description="as dialled in Indonesia, or +62 …"),
-        _check(lambda value: not value or phone.is_dialable(value), "{got} is not a phone number that can be dialled"),
+        _check(lambda value: not value or phone.is_dialable(value), NOT_A_PHONE_NUMBER),
     ]
 
 
@@ -279,6 +281,15 @@ class ComplaintChannel(BaseModel):
     name: StrictStr
     contact: StrictStr
 
+    @field_validator("contact")
+    @classmethod
+    def _phone_channels_have_a_number(cls, contact, info):
+        # The regency settings take the SMS and WhatsApp numbers from here (core.regency.apply_region).
+        name = info.data.get("name", "").lower()
+        if ("sms" in name or "whatsapp" in name) and not phone.is_dialable(contact):
+            raise PydanticCustomError("phone", NOT_A_PHONE_NUMBER, {"got": repr(contact)})
+        return contact
+
 
 class Region(BaseModel):
     """The regency: its call centre and complaint channels set the site's contact settings."""
@@ -286,9 +297,7 @@ class Region(BaseModel):
     model_config = ConfigDict(extra="allow")
 
     name: StrictStr = ""
-    call_center: Annotated[
-        StrictStr, _check(lambda value: not value or phone.is_dialable(value), "{got} is not a phone number")
-    ] = ""
+    call_center: phone_number(RegencySettings, "call_center") = ""
     response_time_hours: Annotated[StrictInt, Field(gt=0)] | None = None
     complaint_channels: list[ComplaintChannel] = []
 

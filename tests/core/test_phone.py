@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from core import phone
+from core.models import RegencySettings
 from tests.conftest import SAMPLE_FILE
 
 
@@ -76,3 +77,11 @@ def test_the_validator_refuses_an_impossible_number_by_name(number):
     with pytest.raises(ValidationError) as caught:
         phone.validate_phone_number(number)
     assert number in caught.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_the_regency_settings_refuse_an_impossible_complaint_number():
+    settings = RegencySettings(call_center="112", complaint_whatsapp="+62 81")
+    with pytest.raises(ValidationError) as caught:
+        settings.full_clean()
+    assert set(caught.value.message_dict) == {"complaint_whatsapp"}

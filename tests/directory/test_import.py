@@ -234,3 +234,14 @@ def test_the_command_asks_for_a_directory_page_when_the_site_has_none(tmp_path, 
     path.write_text(json.dumps(sample_data), encoding="utf-8")
     with pytest.raises(CommandError, match="load_demo"):
         call_command("import_directory", str(path))
+
+
+def test_the_regions_whatsapp_channel_needs_a_phone_number(sample_data):
+    channels = sample_data["region"]["complaint_channels"]
+    position = next(index for index, channel in enumerate(channels) if "WhatsApp" in channel["name"])
+    channels[position]["contact"] = "wa.me/pengaduan"
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    assert caught.value.errors == [
+        f"region.complaint_channels[{position}].contact: 'wa.me/pengaduan' is not a phone number that can be dialled"
+    ]
