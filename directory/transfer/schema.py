@@ -9,6 +9,7 @@ Each check an editor's form also makes raises a ``PydanticCustomError`` whose
 message reads after the record-and-field label (``validation.py``).
 """
 
+import re
 from typing import Annotated, Any, Literal
 
 from django.core.exceptions import ValidationError
@@ -68,6 +69,16 @@ def _check(test, message):
     return AfterValidator(validate)
 
 
+def matching(pattern, message, **field):
+    """Text matching ``pattern`` (published in the JSON Schema), else ``message``; type and length errors apart."""
+    expression = re.compile(pattern)
+    return Annotated[
+        StrictStr,
+        Field(json_schema_extra={"pattern": pattern}, **field),
+        _check(lambda value: expression.search(value) is not None, message),
+    ]
+
+
 def _passes(validator):
     def test(value):
         if not value:
@@ -86,16 +97,16 @@ def stored_text(model, name, description=None):
     field = model._meta.get_field(name)
     return Annotated[
         StrictStr,
-        Field(min_length=0 if field.blank else 1, max_length=field.max_length, description=description),
+        Field(min_length=None if field.blank else 1, max_length=field.max_length, description=description),
     ]
 
 
 def identifier(what, model, name):
-    return Annotated[
-        StrictStr,
-        Field(pattern=IDENTIFIER_PATTERN, max_length=model._meta.get_field(name).max_length),
-        _reworded(what + " must be lowercase letters, digits and single hyphens, got {got}"),
-    ]
+    return matching(
+        IDENTIFIER_PATTERN,
+        what + " must be lowercase letters, digits and single hyphens, got {got}",
+        max_length=model._meta.get_field(name).max_length,
+    )
 
 
 def phone_number(model, name):
@@ -122,16 +133,13 @@ def _one_of(values):
 
 
 ListItem = Annotated[StrictStr, Field(min_length=1, max_length=ITEM_MAX_LENGTH)]
-Keyword = Annotated[
-    StrictStr,
-    Field(min_length=1, pattern=r"^[^,]*$"),
-    _reworded("keyword {got} must not contain a comma"),
-]
+Keyword = matching(r"^[^,]*$", "keyword {got} must not contain a comma", min_length=1)
+Time = matching(TIME_PATTERN, "must be a time HH:MM, got {got}")
 
 
 def items(model, name, item=ListItem):
     """A list stored in ``model.name`` (a StreamField or a comma-separated text): empty when it may be blank."""
-    return Annotated[list[item], Field(min_length=0 if model._meta.get_field(name).blank else 1)]
+    return Annotated[list[item], Field(min_length=None if model._meta.get_field(name).blank else 1)]
 
 
 def bilingual(class_name, text, description):
@@ -183,13 +191,9 @@ class OpeningHours(BaseModel):
 
     model_config = CLOSED
 
-    days: Annotated[
-        StrictStr,
-        Field(pattern=DAYS_PATTERN),
-        _reworded("must look like 'Mon-Thu' or 'Fri', got {got}"),
-    ]
-    opens: Annotated[StrictStr, Field(pattern=TIME_PATTERN), _reworded("must be a time HH:MM, got {got}")]
-    closes: Annotated[StrictStr, Field(pattern=TIME_PATTERN), _reworded("must be a time HH:MM, got {got}")]
+    days: matching(DAYS_PATTERN, "must look like 'Mon-Thu' or 'Fri', got {got}")
+    opens: Time
+    closes: Time
 
     @field_validator("closes")
     @classmethod
