@@ -142,9 +142,21 @@ def items(model, name, item=ListItem):
     return Annotated[list[item], Field(min_length=None if model._meta.get_field(name).blank else 1)]
 
 
+class Bilingual(BaseModel):
+    """Both languages or neither: the English page takes its text from translations of the Indonesian."""
+
+    model_config = CLOSED
+
+    @model_validator(mode="after")
+    def _both_or_neither(self):
+        if bool(self.id) != bool(self.en):
+            raise PydanticCustomError("bilingual", "'id' and 'en' must both be empty or both be given")
+        return self
+
+
 def bilingual(class_name, text, description):
     """``{"id": …, "en": …}``: Indonesian (the site's source language) and English."""
-    return create_model(class_name, __config__=CLOSED, __doc__=description, id=(text, ...), en=(text, ...))
+    return create_model(class_name, __base__=Bilingual, __doc__=description, id=(text, ...), en=(text, ...))
 
 
 class AlignedLists(BaseModel):
@@ -177,10 +189,8 @@ class Procedure(AlignedLists):
     en: items(ServicePage, "procedure")
 
 
-class Keywords(BaseModel):
+class Keywords(Bilingual):
     """Words citizens use for the service, in each language (the lists need not align)."""
-
-    model_config = CLOSED
 
     id: items(ServicePage, "keywords", Keyword)
     en: items(ServicePage, "keywords", Keyword)

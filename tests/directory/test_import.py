@@ -245,3 +245,16 @@ def test_the_regions_whatsapp_channel_needs_a_phone_number(sample_data):
     assert caught.value.errors == [
         f"region.complaint_channels[{position}].contact: 'wa.me/pengaduan' is not a phone number that can be dialled"
     ]
+
+
+def test_a_text_given_in_one_language_only_is_refused(sample_data):
+    sample_data["opds"][0]["services"][0]["keywords"]["en"] = []
+    sample_data["opds"][0]["services"][0]["duration"]["id"] = ""
+    slug = sample_data["opds"][0]["services"][0]["slug"]
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    where = f"opds[0] (setda).services[0] ({slug})"
+    assert caught.value.errors == [
+        f"{where}.duration: 'id' and 'en' must both be empty or both be given",
+        f"{where}.keywords: 'id' and 'en' must both be empty or both be given",
+    ]
