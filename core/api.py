@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 from pydantic import BeforeValidator, Field
@@ -99,9 +99,11 @@ LANGUAGE_CODES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGE
 DEFAULT_LANGUAGE = LANGUAGE_CODES[0]
 
 # ``?lang=`` of every endpoint: a content language, the default when empty or absent.
-Language = Annotated[Literal[LANGUAGE_CODES], empty_as(DEFAULT_LANGUAGE), Field(description="Language of the answer.")]
-PageNumber = Annotated[int, Field(ge=1, description="Page of results, from 1.")]
-PageSize = Annotated[int, Field(ge=1, le=MAX_PAGE_SIZE, description="Results per page.")]
+Language = Annotated[
+    Literal[LANGUAGE_CODES], empty_as(DEFAULT_LANGUAGE), Query(DEFAULT_LANGUAGE, description="Language of the answer.")
+]
+PageNumber = Annotated[int, Query(ge=1, description="Page of results, from 1.")]
+PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Results per page.")]
 
 T = TypeVar("T")
 
@@ -132,6 +134,11 @@ def paginate(request, items, page_number, page_size, serialize):
         "previous": page_link(page.previous_page_number()) if page.has_previous() else None,
         "results": [serialize(item) for item in page.object_list],
     }
+
+
+def unstorable(text):
+    """Text no database column holds (PostgreSQL refuses NUL): as an identifier, it names nothing."""
+    return "\x00" in text
 
 
 def absolute_url(request, page):

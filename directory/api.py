@@ -4,7 +4,7 @@ import datetime
 from typing import Annotated, Literal
 
 from django.utils.translation import override
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from pydantic import Field
 from wagtail.models import Locale
 
@@ -20,6 +20,7 @@ from core.api import (
     absolute_url,
     empty_as,
     paginate,
+    unstorable,
 )
 
 from .models import OFFICE_KIND_ORDER, OfficePage, ServicePage
@@ -27,7 +28,7 @@ from .models import OFFICE_KIND_ORDER, OfficePage, ServicePage
 router = Router(tags=["directory"])
 
 OfficeKind = Annotated[
-    Literal[tuple(OFFICE_KIND_ORDER)] | None, empty_as(None), Field(description="Only offices of this type.")
+    Literal[tuple(OFFICE_KIND_ORDER)] | None, empty_as(None), Query(None, description="Only offices of this type.")
 ]
 
 
@@ -51,6 +52,10 @@ class ServiceSummary(Schema):
     name: str
     summary: str
     url: str | None = Field(description="The service's public page.")
+
+
+class OfficeList(Paginated[OfficeSummary]):
+    pass
 
 
 class OpeningHours(Schema):
@@ -92,7 +97,7 @@ def requested_locale(code):
 def in_locale(model, stable_slug, locale):
     """The page in the requested language, else its original (the API says which it is)."""
     pages = model.objects.live().public().filter(stable_slug=stable_slug).select_related("locale")
-    page = pages.filter(locale=locale).first() or pages.order_by("id").first()
+    page = None if unstorable(stable_slug) else pages.filter(locale=locale).first() or pages.order_by("id").first()
     if page is None:
         raise ApiError(404, f"No {model._meta.model_name.removesuffix('page')} with identifier '{stable_slug}'.")
     return page
@@ -129,7 +134,7 @@ def _time(value: datetime.time):
     return value.strftime("%H:%M")
 
 
-@router.get("/offices/", response={200: Paginated[OfficeSummary], **ERROR_RESPONSES}, url_name="api-office-list")
+@router.get("/offices/", response={200: OfficeList, **ERROR_RESPONSES}, url_name="api-office-list")
 def office_list(
     request,
     lang: Language = "id",

@@ -7,7 +7,7 @@ from django.utils.translation import override
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from core.api import ERROR_RESPONSES, ApiError, Language, absolute_url
+from core.api import ERROR_RESPONSES, ApiError, Language, absolute_url, unstorable
 from directory.api import requested_locale
 from directory.models import OfficePage, ServicePage
 
@@ -63,7 +63,7 @@ def _period(value):
 
 
 def _source(model, slug, kind):
-    page = results.source_page(model, slug)
+    page = None if unstorable(slug) else results.source_page(model, slug)
     if page is None:
         raise ApiError(404, f"No {kind} with identifier '{slug}'.")
     return page

@@ -56,12 +56,12 @@ class Suggestions(Schema):
     suggestions: list[str]
 
 
-Words = Annotated[str, Field(description="The words to search for.")]
+Words = Annotated[str, Query(description="The words to search for.")]
 Types = Annotated[
     str,
     Query("", alias="type", description=f"Comma-separated, of: {', '.join(service.RESULT_TYPES)}; all when empty."),
 ]
-Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT, description="At most this many results.")]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many results.")]
 
 
 def _types(raw):
