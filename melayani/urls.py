@@ -16,6 +16,7 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/", core_api.not_found),  # before ninja's own root view, which raises an HTML 404
     path("api/", api.urls),
     re_path(r"^api/", core_api.not_found),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),

@@ -48,7 +48,7 @@ def _requests_inside_the_test_transaction():
 
 
 @schema.parametrize()
-@settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
 def test_generated_requests_get_documented_answers_and_never_a_server_error(case):
     case.call_and_validate(headers=PLAIN, checks=CHECKS)
 
@@ -91,3 +91,10 @@ def test_the_document_and_the_docs_need_no_login(client):
     assert docs.status_code == 200
     swagger = json.loads(BeautifulSoup(docs.content, "html.parser").find(id="swagger-settings").string)
     assert swagger["url"] == "/api/openapi.json"
+
+
+@pytest.mark.parametrize("path", ["/api/", "/api/nothing/", "/api/directory/offices/dispendukcapil"])
+def test_unknown_addresses_under_the_api_get_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["status"] == 404
