@@ -23,6 +23,8 @@ SAMPLE_MODULES = {
     "tests/directory/test_import.py": "the importer's own tests",
     "tests/directory/test_export.py": "an export of the imported sample reads back the same",
     "tests/directory/test_api.py": "the API's records of real offices (owned by the API work)",
+    "tests/test_openapi_contract.py": "the API's contract exercised on real offices",
+    "tests/opendata/": "HSDS output of real offices checked against the official schemas",
     "tests/deployment/": "real servers serving the sample",
     "tests/browser/": "journeys through the sample site",
     "tests/test_layout.py": "the phone layout of real pages",
@@ -35,6 +37,7 @@ SAMPLE_MODULES = {
     "tests/directory/test_english_follows.py": "",
     "tests/directory/test_freshness.py": "",
     "tests/directory/test_load_demo.py": "",
+    "tests/directory/test_phone_numbers.py": "",
     "tests/directory/test_roles.py": "",
     "tests/directory/test_team_actions.py": "",
     "tests/directory/test_translation_status.py": "",
@@ -78,11 +81,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="session")
 def sample_directory(django_db_setup, django_db_blocker):
     """The sample slice imported (committed, for the rest of the session) with its search embeddings."""
-    from directory.importer import import_directory
+    from directory.transfer import import_directory
+    from melayani.structure import ensure_site_structure
     from search.service import refresh_embeddings
 
     with django_db_blocker.unblock():
-        import_directory(copy.deepcopy(_SAMPLE))
+        _home, directory_index = ensure_site_structure()
+        import_directory(copy.deepcopy(_SAMPLE), directory_index)
         # As the import command does: embeddings stored once, read by every engine build.
         refresh_embeddings()
 

@@ -22,8 +22,8 @@ from wagtail.rich_text import RichText
 from wagtail_localize.models import TranslationSource
 
 from announcements.models import AnnouncementIndexPage, AnnouncementPage
+from core.translation import translate_page
 from directory.models import OfficeKind, OfficePage
-from directory.translation import translate_page
 from tests.factories.announcements import AnnouncementPageFactory, announcement_index
 from tests.factories.directory import OfficePageFactory, delete_with_translations, publish, translate
 

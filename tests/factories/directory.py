@@ -8,6 +8,7 @@ from factory.django import DjangoModelFactory
 from wagtail.models import Locale, Page
 from wagtail_localize.models import TranslatableObject, TranslationSource
 
+from core.translation import contact_paths, translate_page
 from directory.models import (
     ContactLevel,
     ContactPerson,
@@ -19,7 +20,6 @@ from directory.models import (
     ServicePage,
     Weekday,
 )
-from directory.translation import contact_paths, translate_page
 
 
 def locale(language_code="id"):
