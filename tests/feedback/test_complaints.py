@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from feedback import complaints
 from feedback.models import Complaint
+from tests.factories.feedback import ComplaintFactory
 from tests.support.html import all_text, hrefs, page, soup, visible_text
 
 from .conftest import OFFICE
@@ -120,12 +121,10 @@ def test_survey_results_export_as_xlsx(client, editor):
     assert "spreadsheetml" in response["Content-Type"]
 
 
-def test_the_daily_purge_deletes_complaints_after_the_retention_period(fill, settings):
+def test_the_daily_purge_deletes_complaints_after_the_retention_period(settings):
     settings.COMPLAINT_RETENTION_DAYS = 30
-    fill(URL, **MESSAGE)
-    fill(URL, **MESSAGE)
-    old, recent = Complaint.objects.order_by("pk")
-    Complaint.objects.filter(pk=old.pk).update(submitted_at=timezone.now() - datetime.timedelta(days=31))
+    ComplaintFactory(submitted_at=timezone.now() - datetime.timedelta(days=31))
+    recent = ComplaintFactory(submitted_at=timezone.now() - datetime.timedelta(days=29))
     call_command("purge_feedback")
     assert list(Complaint.objects.all()) == [recent]
     assert complaints.purge_expired() == (0, 0)

@@ -7,6 +7,7 @@ from wagtail.models import Locale
 from directory.freshness import verify_contact
 from directory.models import ContactPerson
 from feedback.models import ContactReport
+from tests.factories.feedback import ContactReportFactory
 from tests.support.html import hrefs, page, visible_text
 
 from .conftest import OFFICE, form_fields
@@ -64,8 +65,8 @@ def test_editors_see_reported_contacts_ranked_in_the_contact_data_report(client,
     assert page(client, reverse("wagtailadmin_home")).select("[id*=citizen-voice]")
 
 
-def test_confirming_a_contact_closes_its_reports(client, fill, contact, editor_a, django_capture_on_commit_callbacks):
-    fill(report_url(contact), reason="no_answer")
+def test_confirming_a_contact_closes_its_reports(contact, editor_a, django_capture_on_commit_callbacks):
+    ContactReportFactory(contact=contact)
     with django_capture_on_commit_callbacks(execute=True):
         verify_contact(contact, editor_a)
     assert ContactReport.objects.get().resolved_at is not None

@@ -3,9 +3,12 @@
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from wagtail.models import Locale
 
+from directory.models import ServicePage
 from feedback import ikm
 from feedback.models import SurveyResponse
+from tests.factories.feedback import SurveyResponseFactory
 from tests.support.html import hrefs, language, page, soup, texts, visible_text
 
 from .conftest import OFFICE, SERVICE
@@ -106,9 +109,9 @@ def test_the_api_answers_bad_requests_in_json(client, url, status):
     assert response.json()["status"] == status
 
 
-def test_a_period_selects_the_responses_of_that_quarter(client, fill):
-    fill(survey_url(), **ALL_THREES)
-    SurveyResponse.objects.update(submitted_at="2024-05-10T10:00:00+07:00")
+def test_a_period_selects_the_responses_of_that_quarter(client):
+    service = ServicePage.objects.get(stable_slug=SERVICE, locale=Locale.get_default())
+    SurveyResponseFactory(service=service, submitted_at="2024-05-10T10:00:00+07:00", **ALL_THREES)
     assert client.get(f"/api/ikm/services/{SERVICE}/?period=2024-Q2").json()["responses"] == 1
     assert client.get(f"/api/ikm/services/{SERVICE}/?period=2024-Q3").json()["responses"] == 0
     assert client.get(f"/api/ikm/services/{SERVICE}/?period=2024-S1").json()["responses"] == 1
