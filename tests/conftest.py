@@ -97,8 +97,18 @@ def uses_sample(module_path):
     return any(relative == name or (name.endswith("/") and relative.startswith(name)) for name in SAMPLE_MODULES)
 
 
+def uses_database(item):
+    return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
+
+
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
+
+
 @pytest.fixture(scope="module", autouse=True)
 def _sample_for_listed_modules(request):
     # Module scope: set up before any test's transaction opens, so the import is committed.
-    if uses_sample(request.node.path):
+    # A listed module whose tests never touch the database (the engine over the file) skips it.
+    if not uses_sample(request.node.path):
+        return
+    if any(uses_database(item) for item in request.session.items if item.path == request.node.path):
         request.getfixturevalue("sample_directory")
