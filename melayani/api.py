@@ -5,6 +5,8 @@ The OpenAPI document is served at /api/openapi.json and the interactive docs at 
 
 from ninja import NinjaAPI
 
+from opendata.api import router as hsds_router
+
 api = NinjaAPI(
     title="Banyuwangi Melayani API",
     version="1.0.0",
@@ -13,3 +15,5 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+
+api.add_router("/hsds/", hsds_router)

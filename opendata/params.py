@@ -1,0 +1,70 @@
+"""Query parameters of the HSDS API, checked into clear 400 messages instead of errors deep in a query."""
+
+import datetime
+import uuid
+
+from django.utils import timezone
+from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from .config import hsds_config
+
+
+class BadParameter(Exception):
+    """A query parameter the API cannot use; the message says which and why."""
+
+
+def locale(code):
+    try:
+        return Locale.objects.get(language_code=code or "id")
+    except Locale.DoesNotExist:
+        raise BadParameter(_("Unknown lang; use one of: id, en.")) from None
+
+
+def record_id(value, name="id"):
+    try:
+        return uuid.UUID(str(value))
+    except ValueError:
+        raise BadParameter(_("%(name)s must be a UUID.") % {"name": name}) from None
+
+
+def positive_int(value, name, default, maximum=None):
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1 or (maximum is not None and number > maximum):
+        if maximum is None:
+            raise BadParameter(_("%(name)s must be a whole number of at least 1.") % {"name": name})
+        raise BadParameter(
+            _("%(name)s must be a whole number from 1 to %(maximum)s.") % {"name": name, "maximum": maximum}
+        )
+    return number
+
+
+def page_numbers(page, per_page):
+    config = hsds_config()
+    return (
+        positive_int(page, "page", 1),
+        positive_int(per_page, "per_page", config["default_per_page"], config["max_per_page"]),
+    )
+
+
+def moment(value, name="modified_after"):
+    """An ISO 8601 date or date-time; a date means its midnight, a time without zone the regency's time."""
+    if not value:
+        return None
+    try:
+        parsed = parse_datetime(value)
+        if parsed is None and (day := parse_date(value)) is not None:
+            parsed = datetime.datetime.combine(day, datetime.time.min)
+    except ValueError:
+        parsed = None
+    if parsed is None:
+        raise BadParameter(_("%(name)s must be an ISO 8601 date or date-time.") % {"name": name})
+    if timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed)
+    return parsed
