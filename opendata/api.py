@@ -14,13 +14,10 @@ from ninja import Query, Router
 from . import mapping, params, queries
 from .config import hsds_config
 from .identifiers import organization_id
+from .openapi import described
 
 router = Router(tags=["HSDS 3.0 (Open Referral)"])
 
-ERRORS = {
-    400: {"description": "A parameter the API cannot use; `error` says which and why."},
-    404: {"description": "No live record with that id in the requested language."},
-}
 LANG = Query(None, description="Language of the texts: `id` (default) or `en`.")
 SEARCH = Query(None, description="Words in the service's name, summary or keywords.")
 PAGE = Query(None, description="Page number, from 1.")
@@ -68,7 +65,7 @@ def sliced(queryset, page_number, per_page):
     return list(queryset[start : start + per_page])
 
 
-@router.get("/", summary="About this API", operation_id="hsds_meta", openapi_extra={"responses": ERRORS})
+@router.get("/", summary="About this API", operation_id="hsds_meta", openapi_extra=described("meta"))
 def meta(request, lang: str = LANG):
     """The HSDS version and profile of this API and where its OpenAPI document is."""
     openapi = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:openapi-json"))
@@ -79,7 +76,12 @@ def meta(request, lang: str = LANG):
     )
 
 
-@router.get("/organizations/", summary="Organizations (offices)", operation_id="hsds_organizations")
+@router.get(
+    "/organizations/",
+    summary="Organizations (offices)",
+    operation_id="hsds_organizations",
+    openapi_extra=described("compiled/organization_list.json", page=True),
+)
 def organizations(request, lang: str = LANG, page: str = PAGE, per_page: str = PER_PAGE):
     """The regency's offices, A–Z, in HSDS's ``organization_list`` shape."""
     return answer(lang, lambda locale: organization_page(locale, page, per_page))
@@ -92,7 +94,12 @@ def organization_page(locale, page, per_page):
     return page_of(records, offices.count(), page_number, size)
 
 
-@router.get("/organizations/{id}", summary="One organization, fully nested", operation_id="hsds_organization")
+@router.get(
+    "/organizations/{id}",
+    summary="One organization, fully nested",
+    operation_id="hsds_organization",
+    openapi_extra=described("compiled/organization_list.json", nested="organization.json", not_found=True),
+)
 def organization(request, id: str, lang: str = LANG):
     """An office with its phones, contact persons, building with opening hours, and services."""
     return answer(lang, lambda locale: organization_record(request, locale, id))
@@ -104,7 +111,12 @@ def organization_record(request, locale, id):
     return mapping.organization(office, services, locale.language_code, request)
 
 
-@router.get("/services/", summary="Services", operation_id="hsds_services")
+@router.get(
+    "/services/",
+    summary="Services",
+    operation_id="hsds_services",
+    openapi_extra=described("compiled/service_list.json", page=True),
+)
 def services(
     request,
     lang: str = LANG,
@@ -130,7 +142,7 @@ def services_page(request, locale, page, per_page, filters):
         office = next((each for each in offices.values() if organization_id(each) == str(wanted)), None)
         if office is None:
             return page_of([], 0, page_number, size)
-    found = queries.filtered_services(locale, list(offices), filters["search"] or "", office, since)
+    found = queries.filtered_services(locale, list(offices), params.text(filters["search"], "search"), office, since)
     records = [
         mapping.service_summary(service, offices[queries.parent_path(service)], request)
         for service in sliced(found, page_number, size)
@@ -138,7 +150,12 @@ def services_page(request, locale, page, per_page, filters):
     return page_of(records, found.count(), page_number, size)
 
 
-@router.get("/services/{id}", summary="One service, fully nested", operation_id="hsds_service")
+@router.get(
+    "/services/{id}",
+    summary="One service, fully nested",
+    operation_id="hsds_service",
+    openapi_extra=described("compiled/service_list.json", nested="service.json", not_found=True),
+)
 def service(request, id: str, lang: str = LANG):
     """A service with its required documents, fees, officers and the places to apply with their hours."""
     return answer(lang, lambda locale: service_record(request, locale, id))

@@ -8,6 +8,8 @@ keeps its HSDS ``id`` for good. Never change ``NAMESPACE``: every published id w
 import uuid
 
 NAMESPACE = uuid.UUID("f2305928-09a2-4f7c-9652-931f9228a1f3")
+ORGANIZATION = "organization"
+SERVICE = "service"
 
 
 def hsds_id(*parts):
@@ -16,7 +18,7 @@ def hsds_id(*parts):
 
 
 def organization_id(office):
-    return hsds_id("organization", office.stable_slug)
+    return hsds_id(ORGANIZATION, office.stable_slug)
 
 
 def location_id(office):
@@ -24,7 +26,7 @@ def location_id(office):
 
 
 def service_id(service):
-    return hsds_id("service", service.stable_slug)
+    return hsds_id(SERVICE, service.stable_slug)
 
 
 def contact_id(contact, owner_id=None):

@@ -3,6 +3,7 @@
 import datetime
 import uuid
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
@@ -16,10 +17,19 @@ class BadParameter(Exception):
 
 
 def locale(code):
-    try:
-        return Locale.objects.get(language_code=code or "id")
-    except Locale.DoesNotExist:
-        raise BadParameter(_("Unknown lang; use one of: id, en.")) from None
+    code = code or "id"
+    languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    found = Locale.objects.filter(language_code=code).first() if code in languages else None
+    if found is None:
+        raise BadParameter(_("Unknown lang; use one of: %(languages)s.") % {"languages": ", ".join(languages)})
+    return found
+
+
+def text(value, name):
+    """Free text for a search; a NUL character, which no database column holds, is refused."""
+    if value and "\x00" in value:
+        raise BadParameter(_("%(name)s must not contain NUL characters.") % {"name": name})
+    return value or ""
 
 
 def record_id(value, name="id"):
@@ -48,7 +58,7 @@ def positive_int(value, name, default, maximum=None):
 def page_numbers(page, per_page):
     config = hsds_config()
     return (
-        positive_int(page, "page", 1),
+        positive_int(page, "page", 1, config["max_page"]),
         positive_int(per_page, "per_page", config["default_per_page"], config["max_per_page"]),
     )
 
@@ -65,6 +75,9 @@ def moment(value, name="modified_after"):
         parsed = None
     if parsed is None:
         raise BadParameter(_("%(name)s must be an ISO 8601 date or date-time.") % {"name": name})
-    if timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed)
-    return parsed
+    try:
+        if timezone.is_naive(parsed):
+            parsed = timezone.make_aware(parsed)
+        return parsed.astimezone(datetime.UTC)
+    except OverflowError:
+        raise BadParameter(_("%(name)s must be an ISO 8601 date or date-time.") % {"name": name}) from None

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from directory.models import OfficePage, ServicePage
 
-from .identifiers import hsds_id
+from .identifiers import ORGANIZATION, SERVICE, hsds_id
 from .mapping import offers_at_district_offices
 
 
@@ -48,7 +48,7 @@ def by_hsds_id(queryset, kind, record_id):
 
 
 def office(locale, record_id):
-    return by_hsds_id(live_offices(locale), "organization", record_id)
+    return by_hsds_id(live_offices(locale), ORGANIZATION, record_id)
 
 
 def filtered_services(locale, office_paths, search="", organization=None, modified_after=None):
@@ -74,7 +74,7 @@ def filtered_services(locale, office_paths, search="", organization=None, modifi
 
 def service_with_context(locale, record_id):
     """A service with its office, its officers in the service's language and the district offices."""
-    service = by_hsds_id(live_services(locale).prefetch_related("responsible_officers__contact"), "service", record_id)
+    service = by_hsds_id(live_services(locale).prefetch_related("responsible_officers__contact"), SERVICE, record_id)
     offices = offices_by_path(locale)
     office_page = offices.get(parent_path(service))
     if office_page is None:

@@ -38,7 +38,15 @@ def test_metadata_names_hsds_version_and_openapi_document(client):
     data = get_json(client, "/api/hsds/")
     assert data["version"] == "3.0"
     assert data["openapi_url"] == "http://testserver/api/openapi.json"
-    assert client.get("/api/openapi.json").status_code == 200
+
+
+def test_openapi_document_describes_the_hsds_endpoints(client):
+    paths = get_json(client, "/api/openapi.json")["paths"]
+    services = paths["/api/hsds/services/"]["get"]
+    names = {parameter["name"] for parameter in services["parameters"]}
+    assert {"lang", "search", "page", "per_page", "organization_id", "modified_after"} <= names
+    assert "contents" in services["responses"]["200"]["content"]["application/json"]["schema"]["properties"]
+    assert "404" in paths["/api/hsds/organizations/{id}"]["get"]["responses"]
 
 
 def test_organization_list_is_a_valid_hsds_page(client):
@@ -175,6 +183,9 @@ def test_unknown_id_is_a_json_404(client):
         ("/api/hsds/services/", {"per_page": "0"}),
         ("/api/hsds/services/", {"per_page": "201"}),
         ("/api/hsds/services/", {"page": "0"}),
+        ("/api/hsds/services/", {"page": "99999999999999999999999"}),
+        ("/api/hsds/services/", {"modified_after": "0001-01-01"}),
+        ("/api/hsds/services/", {"search": "akta\x00"}),
         ("/api/hsds/organizations/", {"page": "x"}),
         ("/api/hsds/", {"lang": "fr"}),
     ],
