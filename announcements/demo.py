@@ -13,8 +13,8 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
 
+from core.translation import translate_page
 from directory.models import OfficePage
-from directory.translation import translate_page
 
 from .models import AnnouncementCategory, AnnouncementPage, RelatedOffice
 from .structure import ensure_announcement_index

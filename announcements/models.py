@@ -19,10 +19,10 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from directory.models import STABLE_ID_VALIDATOR, OfficePage, StableSlugMixin
+from core.mixins import STABLE_ID_VALIDATOR, IntroductionMixin, StableSlugMixin
+from directory.models import OfficePage
 from directory.structured_data import office_reference, open_graph_properties
 from melayani.caching import accept_query
-from melayani.mixins import IntroductionMixin
 
 from .blocks import AnnouncementBodyBlock
 from .feeds import AnnouncementFeed
@@ -202,7 +202,6 @@ class AnnouncementPage(StableSlugMixin, Page):
         FieldPanel("body"),
         InlinePanel("related_offices", label=_("Related offices")),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("stable_slug", read_only=True)]
 
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),

@@ -3,7 +3,7 @@
 from django.db import transaction
 from wagtail.models import Locale
 
-from directory.translation import ensure_bilingual_child, translate_snippet
+from core.translation import ensure_bilingual_child, translate_snippet
 
 from .models import SERVICE_NOTICE, AnnouncementCategory, AnnouncementIndexPage
 

@@ -17,6 +17,9 @@ from django.db import transaction
 from wagtail.models import Locale, ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from core.regency import apply_region
+from core.translation import contact_paths, stream_paths, translate_page
+
 from . import translation_sync
 from .models import (
     CONTACT_LEVEL_RANK,
@@ -28,7 +31,6 @@ from .models import (
     ServicePage,
 )
 from .records import office_record, service_record
-from .translation import contact_paths, stream_paths, translate_page
 
 LANGUAGES = ("id", "en")
 IDENTIFIER_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -290,7 +292,7 @@ def import_directory(data, directory_index=None, progress=None):
     errors = validate_directory(data) or _conflicts_with_database(data)
     if errors:
         raise DirectoryFileError(errors)
-    from melayani.structure import apply_region, ensure_site_structure
+    from melayani.structure import ensure_site_structure
 
     report = ImportReport()
     touched = []

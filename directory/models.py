@@ -5,7 +5,6 @@ import uuid
 
 import segno
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
@@ -22,16 +21,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.mixins import STABLE_ID_VALIDATOR, IntroductionMixin, StableSlugMixin
 from melayani.caching import accept_query
-from melayani.mixins import IntroductionMixin
 
 from . import admin_panels, phone, translation_status
 from .blocks import LegalBasisBlock, ListItemBlock
-
-STABLE_ID_VALIDATOR = RegexValidator(
-    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
-    _("Use lowercase letters, digits and single hyphens only."),
-)
 
 
 class OfficeKind(models.TextChoices):
@@ -70,39 +64,6 @@ class Weekday(models.TextChoices):
     FRI = "Fri", _("Friday")
     SAT = "Sat", _("Saturday")
     SUN = "Sun", _("Sunday")
-
-
-class StableSlugMixin(models.Model):
-    """The sample data's stable identifier, kept apart from the editable URL slug.
-
-    Imports, exports and the API are keyed on it; the same value is shared by
-    a page and its translations, so it is unique per locale.
-    """
-
-    stable_slug = models.CharField(
-        _("stable identifier"),
-        max_length=100,
-        blank=True,
-        db_index=True,
-        validators=[STABLE_ID_VALIDATOR],
-        help_text=_("Used by imports and the API. Filled from the URL slug when left empty."),
-    )
-
-    class Meta:
-        abstract = True
-
-    def clean(self):
-        super().clean()
-        if not self.stable_slug:
-            self.stable_slug = self.slug
-        clash = type(self).objects.filter(stable_slug=self.stable_slug, locale_id=self.locale_id).exclude(pk=self.pk)
-        if clash.exists():
-            raise ValidationError({"stable_slug": _("Another page already uses this identifier.")})
-
-    def save(self, *args, **kwargs):
-        if not self.stable_slug:
-            self.stable_slug = self.slug
-        return super().save(*args, **kwargs)
 
 
 class DirectoryIndexPage(IntroductionMixin, Page):
@@ -186,7 +147,6 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
         InlinePanel("opening_hours", label=_("Opening hours")),
         admin_panels.ContactsInlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("stable_slug", read_only=True)]
     settings_panels = Page.settings_panels + [
         FieldPanel("requires_moderation", permission="directory.switch_office_moderation"),
     ]
@@ -492,7 +452,6 @@ class ServicePage(StableSlugMixin, Page):
         InlinePanel("responsible_officers", label=_("Responsible officers")),
         FieldPanel("keywords"),
     ]
-    promote_panels = Page.promote_panels + [FieldPanel("stable_slug", read_only=True)]
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -52,7 +52,7 @@ COMMUNICATIONS_COLLECTION_PERMISSIONS = OFFICE_COLLECTION_PERMISSIONS + (
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 COMMUNICATIONS_PERMISSIONS = (
     ADMIN_ACCESS,
-    "melayani.change_regencysettings",
+    "core.change_regencysettings",
     "search.add_synonymgroup",
     "search.change_synonymgroup",
     "search.delete_synonymgroup",

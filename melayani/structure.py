@@ -4,10 +4,10 @@ from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
 from announcements.structure import ensure_announcement_index
+from core.translation import ensure_bilingual_child, translate_page
 from directory.models import DirectoryIndexPage
-from directory.translation import ensure_bilingual_child, translate_page
 
-from .models import HomePage, RegencySettings
+from .models import HomePage
 
 HOME = {
     "slug": "beranda",
@@ -60,30 +60,3 @@ def ensure_site_structure():
     directory = ensure_bilingual_child(home, DirectoryIndexPage, DIRECTORY, english)
     ensure_announcement_index(home)
     return home, directory
-
-
-def apply_region(region):
-    """Keep the file's region block and take the regency's contact channels from it."""
-    if not region:
-        return
-    regency = RegencySettings.load()
-    regency.imported_region = region
-    regency.call_center = str(region.get("call_center") or regency.call_center)
-    regency.response_hours = int(region.get("response_time_hours") or regency.response_hours)
-    for channel in region.get("complaint_channels", []):
-        name, contact = channel.get("name", "").lower(), channel.get("contact", "")
-        if "sms" in name:
-            regency.complaint_sms = contact
-        elif "whatsapp" in name:
-            regency.complaint_whatsapp = contact
-        elif "lapor" in name:
-            regency.lapor_url = contact
-    regency.save()
-
-
-def exported_region():
-    regency = RegencySettings.load()
-    region = dict(regency.imported_region or {"name": "Kabupaten Banyuwangi", "programme": "Banyuwangi Melayani"})
-    region["call_center"] = regency.call_center
-    region["response_time_hours"] = regency.response_hours
-    return region

@@ -23,8 +23,8 @@ from wagtail_localize.models import TranslationSource
 
 from announcements.models import AnnouncementCategory, AnnouncementIndexPage, AnnouncementPage, RelatedOffice
 from announcements.structure import ensure_announcement_index
+from core.translation import translate_page
 from directory.models import OfficePage
-from directory.translation import translate_page
 from melayani.models import HomePage
 
 

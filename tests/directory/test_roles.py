@@ -119,7 +119,7 @@ def test_setup_roles_runs_on_a_site_without_offices(db):
 
 
 def test_a_new_office_and_its_translation_get_a_group_and_a_collection(roles, office_a):
-    from directory.translation import translate_page
+    from core.translation import translate_page
 
     directory = office_a.get_parent()
     new_office = directory.add_child(instance=OfficePage(title="Dinas Baru", slug="dinas-baru", kind="dinas"))
@@ -204,7 +204,7 @@ def test_office_editor_is_refused_announcements(client, editor_a, announcement):
 @pytest.mark.parametrize(
     "url_name",
     [
-        "wagtailsettings:edit melayani regencysettings",
+        "wagtailsettings:edit core regencysettings",
         "wagtailusers_users:index",
         "wagtailusers_groups:index",
         "wagtailsnippets_search_synonymgroup:list",
@@ -227,7 +227,7 @@ def test_office_editor_is_refused_the_home_page(client, editor_a):
 @pytest.mark.parametrize(
     "url_name",
     [
-        "wagtailsettings:edit melayani regencysettings",
+        "wagtailsettings:edit core regencysettings",
         "wagtailsnippets_search_synonymgroup:list",
         "wagtailsearchpromotions:index",
         "search_query_report",
@@ -271,7 +271,7 @@ def test_anonymous_visitors_reach_no_admin_page(client, office_a, image_a, annou
         edit_url(office_a),
         edit_url(announcement),
         reverse("wagtailimages:edit", args=[image_a.pk]),
-        reverse("wagtailsettings:edit", args=["melayani", "regencysettings"]),
+        reverse("wagtailsettings:edit", args=["core", "regencysettings"]),
         reverse("wagtailusers_users:index"),
         reverse("wagtailusers_groups:index"),
         reverse("directory_freshness_report"),

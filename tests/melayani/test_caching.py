@@ -10,8 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from core.models import RegencySettings
 from directory.models import OfficePage, ServicePage
-from melayani.models import RegencySettings
 
 from .conftest import OFFICE_URL
 

@@ -3,8 +3,8 @@ import json
 from django.core.management.base import BaseCommand
 from wagtail.models import Locale
 
+from core.regency import exported_region
 from directory.records import export_opds
-from melayani.structure import exported_region
 
 
 class Command(BaseCommand):
