@@ -10,6 +10,7 @@ import json
 import os
 from pathlib import Path
 
+from django.utils import translation
 from wagtail.models import Locale
 
 from . import mapping, queries
@@ -117,7 +118,8 @@ def export_hsds(output, language_code="id"):
     except Locale.DoesNotExist:
         raise ExportError(f"Unknown language {language_code!r}; use id or en.") from None
     folder = writable_folder(output)
-    tables = tabulate(*nested_records(locale))
+    with translation.override(language_code):
+        tables = tabulate(*nested_records(locale))
     official = table_resources()
     resources = []
     try:

@@ -20,6 +20,14 @@ WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 POSTAL_CODE = re.compile(r"\b(\d{5})\b")
 
 
+def page_url(page, request=None):
+    """The public address: on the requested host in the API, the site's own in an export."""
+    if request is None:
+        return page.get_full_url()
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else None
+
+
 def compact(record, *required):
     """The record without empty optional values (HSDS formats such as ``email`` reject '')."""
     return {key: value for key, value in record.items() if key in required or value not in (None, "", [])}
@@ -201,7 +209,7 @@ def service_summary(service, office, request=None, nested_organization=True):
             "organization_id": organization_id(office),
             "name": service.title,
             "description": service.summary,
-            "url": service.get_full_url(request),
+            "url": page_url(service, request),
             "status": "active",
             "application_process": numbered(service.procedure),
             "fees_description": service.cost,

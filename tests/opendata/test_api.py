@@ -166,6 +166,20 @@ def test_english_texts_are_english(client):
     assert {s["name"] for s in english["services"]}.isdisjoint({s["name"] for s in indonesian["services"]})
 
 
+def test_english_service_is_english(client):
+    indonesian = get_json(client, f"/api/hsds/services/{BIRTH_CERTIFICATE}")
+    english = get_json(client, f"/api/hsds/services/{BIRTH_CERTIFICATE}", lang="en")
+    assert english["name"] == "Birth certificate"
+    assert english["url"].startswith("http://testserver/en/")
+    assert english["fees_description"] == "Free of charge"
+    english_documents = [document["document"] for document in english["required_documents"]]
+    indonesian_documents = [document["document"] for document in indonesian["required_documents"]]
+    assert len(english_documents) == len(indonesian_documents)
+    assert set(english_documents).isdisjoint(indonesian_documents)
+    schedule = english["service_at_locations"][0]["location"]["schedules"][0]
+    assert schedule["description"].startswith("Monday")
+
+
 def test_unknown_id_is_a_json_404(client):
     for kind in ("organizations", "services"):
         data = get_json(client, f"/api/hsds/{kind}/{hsds_id('nothing', kind)}", status=404)
