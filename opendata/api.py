@@ -9,7 +9,7 @@ import math
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import translation
-from ninja import Query, Router
+from ninja import Path, Router
 
 from . import mapping, params, queries
 from .config import hsds_config
@@ -17,28 +17,29 @@ from .identifiers import organization_id
 from .openapi import described
 
 router = Router(tags=["HSDS 3.0 (Open Referral)"])
-
-LANG = Query(None, description="Language of the texts: `id` (default) or `en`.")
-SEARCH = Query(None, description="Words in the service's name, summary or keywords.")
-PAGE = Query(None, description="Page number, from 1.")
-PER_PAGE = Query(None, description="Records per page, 1 to 200 (default 50).")
-ORGANIZATION = Query(None, description="Only the services of this organization (its HSDS id).")
-MODIFIED_AFTER = Query(None, description="Only services published on or after this ISO 8601 date or date-time.")
+# Documented with its format in ``openapi.py``; a bad id gets our 400, not ninja's 422.
+RECORD_ID = Path(..., include_in_schema=False)
+SERVICE_FILTERS = ["lang", "search", "page", "per_page", "organization_id", "modified_after"]
 
 
 def error(status, message):
     return JsonResponse({"error": message, "status": status}, status=status)
 
 
-def answer(lang, build):
-    """``build(locale)`` with texts in ``lang``; bad parameters become a JSON 400, unknown ids a JSON 404."""
+def answer(request, build):
+    """``build(locale, query)`` with texts in ``lang``; bad parameters become a JSON 400, unknown ids a JSON 404.
+
+    The parameters are read as text, here and by ``RECORD_ID``, so that a bad one gets this 400
+    and its message rather than ninja's 422; ``openapi.py`` documents their types.
+    """
+    query = request.GET.dict()
     try:
-        locale = params.locale(lang)
+        locale = params.locale(query.get("lang"))
     except params.BadParameter as problem:
         return error(400, str(problem))
     with translation.override(locale.language_code):
         try:
-            return build(locale)
+            return build(locale, query)
         except params.BadParameter as problem:
             return error(400, str(problem))
         except queries.NotFound:
@@ -65,14 +66,18 @@ def sliced(queryset, page_number, per_page):
     return list(queryset[start : start + per_page])
 
 
-@router.get("/", summary="About this API", operation_id="hsds_meta", openapi_extra=described("meta"))
-def meta(request, lang: str = LANG):
+@router.get("/", summary="About this API", operation_id="hsds_meta", openapi_extra=described("meta", ["lang"]))
+def meta(request):
     """The HSDS version and profile of this API and where its OpenAPI document is."""
     openapi = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:openapi-json"))
     config = hsds_config()
     return answer(
-        lang,
-        lambda locale: {"version": config["hsds_version"], "profile": config["profile"], "openapi_url": openapi},
+        request,
+        lambda locale, _query: {
+            "version": config["hsds_version"],
+            "profile": config["profile"],
+            "openapi_url": openapi,
+        },
     )
 
 
@@ -80,15 +85,15 @@ def meta(request, lang: str = LANG):
     "/organizations/",
     summary="Organizations (offices)",
     operation_id="hsds_organizations",
-    openapi_extra=described("compiled/organization_list.json", page=True),
+    openapi_extra=described("compiled/organization_list.json", ["lang", "page", "per_page"], page=True),
 )
-def organizations(request, lang: str = LANG, page: str = PAGE, per_page: str = PER_PAGE):
+def organizations(request):
     """The regency's offices, A–Z, in HSDS's ``organization_list`` shape."""
-    return answer(lang, lambda locale: organization_page(locale, page, per_page))
+    return answer(request, organization_page)
 
 
-def organization_page(locale, page, per_page):
-    page_number, size = params.page_numbers(page, per_page)
+def organization_page(locale, query):
+    page_number, size = params.page_numbers(query.get("page"), query.get("per_page"))
     offices = queries.live_offices(locale).prefetch_related(None)
     records = [mapping.organization_summary(office) for office in sliced(offices, page_number, size)]
     return page_of(records, offices.count(), page_number, size)
@@ -98,11 +103,13 @@ def organization_page(locale, page, per_page):
     "/organizations/{id}",
     summary="One organization, fully nested",
     operation_id="hsds_organization",
-    openapi_extra=described("compiled/organization_list.json", nested="organization.json", not_found=True),
+    openapi_extra=described(
+        "compiled/organization_list.json", ["id", "lang"], nested="organization.json", not_found=True
+    ),
 )
-def organization(request, id: str, lang: str = LANG):
+def organization(request, id: str = RECORD_ID):
     """An office with its phones, contact persons, building with opening hours, and services."""
-    return answer(lang, lambda locale: organization_record(request, locale, id))
+    return answer(request, lambda locale, _query: organization_record(request, locale, id))
 
 
 def organization_record(request, locale, id):
@@ -115,34 +122,26 @@ def organization_record(request, locale, id):
     "/services/",
     summary="Services",
     operation_id="hsds_services",
-    openapi_extra=described("compiled/service_list.json", page=True),
+    openapi_extra=described("compiled/service_list.json", SERVICE_FILTERS, page=True),
 )
-def services(
-    request,
-    lang: str = LANG,
-    search: str = SEARCH,
-    page: str = PAGE,
-    per_page: str = PER_PAGE,
-    organization_id: str = ORGANIZATION,
-    modified_after: str = MODIFIED_AFTER,
-):
+def services(request):
     """Services A–Z in HSDS's ``service_list`` shape, each with its organization; filters combine."""
-    filters = {"search": search, "organization_id": organization_id, "modified_after": modified_after}
-    return answer(lang, lambda locale: services_page(request, locale, page, per_page, filters))
+    return answer(request, lambda locale, query: services_page(request, locale, query))
 
 
-def services_page(request, locale, page, per_page, filters):
-    page_number, size = params.page_numbers(page, per_page)
-    since = params.moment(filters["modified_after"])
-    wanted = filters["organization_id"]
-    wanted = params.record_id(wanted, "organization_id") if wanted else None
+def services_page(request, locale, query):
+    page_number, size = params.page_numbers(query.get("page"), query.get("per_page"))
+    since = params.moment(query.get("modified_after"))
+    search = params.text(query.get("search"), "search")
+    wanted = query.get("organization_id")
+    wanted = None if wanted is None else params.record_id(wanted, "organization_id")
     offices = queries.offices_by_path(locale)
     office = None
     if wanted is not None:
         office = next((each for each in offices.values() if organization_id(each) == str(wanted)), None)
         if office is None:
             return page_of([], 0, page_number, size)
-    found = queries.filtered_services(locale, list(offices), params.text(filters["search"], "search"), office, since)
+    found = queries.filtered_services(locale, list(offices), search, office, since)
     records = [
         mapping.service_summary(service, offices[queries.parent_path(service)], request)
         for service in sliced(found, page_number, size)
@@ -154,13 +153,14 @@ def services_page(request, locale, page, per_page, filters):
     "/services/{id}",
     summary="One service, fully nested",
     operation_id="hsds_service",
-    openapi_extra=described("compiled/service_list.json", nested="service.json", not_found=True),
+    openapi_extra=described("compiled/service_list.json", ["id", "lang"], nested="service.json", not_found=True),
 )
-def service(request, id: str, lang: str = LANG):
+def service(request, id: str = RECORD_ID):
     """A service with its required documents, fees, officers and the places to apply with their hours."""
-    return answer(lang, lambda locale: service_record(request, locale, id))
+    return answer(request, lambda locale, _query: service_record(request, locale, id))
 
 
 def service_record(request, locale, id):
-    service_page, office, officers, district_offices = queries.service_with_context(locale, params.record_id(id))
+    found = queries.service_with_context(locale, params.record_id(id))
+    service_page, office, officers, district_offices = found
     return mapping.service(service_page, office, officers, district_offices, locale.language_code, request)

@@ -17,7 +17,7 @@ class BadParameter(Exception):
 
 
 def locale(code):
-    code = code or "id"
+    code = "id" if code is None else code
     languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     found = Locale.objects.filter(language_code=code).first() if code in languages else None
     if found is None:
@@ -40,7 +40,7 @@ def record_id(value, name="id"):
 
 
 def positive_int(value, name, default, maximum=None):
-    if value in (None, ""):
+    if value is None:
         return default
     try:
         number = int(value)
@@ -65,7 +65,7 @@ def page_numbers(page, per_page):
 
 def moment(value, name="modified_after"):
     """An ISO 8601 date or date-time; a date means its midnight, a time without zone the regency's time."""
-    if not value:
+    if value is None:
         return None
     try:
         parsed = parse_datetime(value)
@@ -75,9 +75,10 @@ def moment(value, name="modified_after"):
         parsed = None
     if parsed is None:
         raise BadParameter(_("%(name)s must be an ISO 8601 date or date-time.") % {"name": name})
+    if timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed)
     try:
-        if timezone.is_naive(parsed):
-            parsed = timezone.make_aware(parsed)
         return parsed.astimezone(datetime.UTC)
     except OverflowError:
-        raise BadParameter(_("%(name)s must be an ISO 8601 date or date-time.") % {"name": name}) from None
+        # Within a day of the calendar's ends: before everything, or after everything.
+        return None if parsed.year == 1 else datetime.datetime.max.replace(tzinfo=datetime.UTC)

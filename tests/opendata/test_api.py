@@ -198,9 +198,10 @@ def test_unknown_id_is_a_json_404(client):
         ("/api/hsds/services/", {"per_page": "201"}),
         ("/api/hsds/services/", {"page": "0"}),
         ("/api/hsds/services/", {"page": "99999999999999999999999"}),
-        ("/api/hsds/services/", {"modified_after": "0001-01-01"}),
         ("/api/hsds/services/", {"search": "akta\x00"}),
         ("/api/hsds/organizations/", {"page": "x"}),
+        ("/api/hsds/organizations/", {"per_page": ""}),
+        ("/api/hsds/services/", {"organization_id": ""}),
         ("/api/hsds/", {"lang": "fr"}),
     ],
 )
