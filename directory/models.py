@@ -21,10 +21,12 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import phone
 from core.mixins import STABLE_ID_VALIDATOR, IntroductionMixin, StableSlugMixin
+from core.phone import validate_phone_number
 from melayani.caching import accept_query
 
-from . import admin_panels, phone, translation_status
+from . import admin_panels, translation_status
 from .blocks import LegalBasisBlock, ListItemBlock
 
 
@@ -118,7 +120,7 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
     )
     summary = models.TextField(_("summary"), blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone_number])
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
@@ -190,7 +192,7 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
 
     @property
     def phone_display(self):
-        return phone.local_display(self.phone)
+        return phone.display(self.phone)
 
     @property
     def map_url(self):
@@ -304,8 +306,8 @@ class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
         blank=True,
         help_text=_("The problems and requests this person deals with."),
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone_number])
+    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True, validators=[validate_phone_number])
     email = models.EmailField(_("e-mail"), blank=True)
     last_verified = models.DateField(
         _("last verified"),
@@ -376,7 +378,7 @@ class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
 
     @property
     def phone_display(self):
-        return phone.local_display(self.phone)
+        return phone.display(self.phone)
 
     @property
     def whatsapp_href(self):
@@ -384,7 +386,7 @@ class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
 
     @property
     def whatsapp_display(self):
-        return phone.local_display(self.whatsapp)
+        return phone.display(self.whatsapp)
 
 
 class ServicePageForm(WagtailAdminPageForm):

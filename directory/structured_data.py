@@ -18,9 +18,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from core import phone
 from melayani.templatetags.melayani_tags import meta_description
 
-from . import phone
 from .models import OfficePage, ServicePage, Weekday
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -44,7 +44,7 @@ def _without_empty(data):
 
 def international(number):
     """``0333-000-1129`` → ``+623330001129`` (schema.org asks for the international form)."""
-    return phone.tel_href(number).removeprefix("tel:")
+    return phone.international(number)
 
 
 def contact_point(contact, office_url):

@@ -6,10 +6,11 @@ API, lists are ``Page`` objects with ``contents``, single records are fully nest
 
 import math
 
-from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from ninja import Path, Router
+
+from core.api import error_response
 
 from . import mapping, params, queries
 from .config import hsds_config
@@ -22,28 +23,25 @@ RECORD_ID = Path(..., include_in_schema=False)
 SERVICE_FILTERS = ["lang", "search", "page", "per_page", "organization_id", "modified_after"]
 
 
-def error(status, message):
-    return JsonResponse({"error": message, "status": status}, status=status)
-
-
 def answer(request, build):
     """``build(locale, query)`` with texts in ``lang``; bad parameters become a JSON 400, unknown ids a JSON 404.
 
     The parameters are read as text, here and by ``RECORD_ID``, so that a bad one gets this 400
     and its message rather than ninja's 422; ``openapi.py`` documents their types.
     """
-    query = request.GET.dict()
+    # As everywhere in the site's API, a parameter sent empty (``?lang=``) counts as absent.
+    query = {name: value for name, value in request.GET.items() if value != ""}
     try:
         locale = params.locale(query.get("lang"))
     except params.BadParameter as problem:
-        return error(400, str(problem))
+        return error_response(request, 400, str(problem))
     with translation.override(locale.language_code):
         try:
             return build(locale, query)
         except params.BadParameter as problem:
-            return error(400, str(problem))
+            return error_response(request, 400, str(problem))
         except queries.NotFound:
-            return error(404, translation.gettext("No record with this id."))
+            return error_response(request, 404, translation.gettext("No record with this id."))
 
 
 def page_of(records, total, page_number, per_page):

@@ -11,7 +11,7 @@ import zoneinfo
 
 from django.conf import settings
 
-from directory import phone as phone_numbers
+from core import phone as phone_numbers
 
 from .config import hsds_config
 from .identifiers import contact_id, hsds_id, location_id, organization_id, service_id
@@ -35,8 +35,7 @@ def compact(record, *required):
 
 def e164(number):
     """``0333-000-1129`` → ``+623330001129``; short service numbers (``112``) stay as dialled."""
-    digits = phone_numbers.digits_international(number)
-    return f"+{digits}" if len(digits) > 5 else digits
+    return phone_numbers.international(number)
 
 
 def phone(parent_field, parent_id, number, role, phone_type="voice", description=""):

@@ -19,7 +19,7 @@ from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from directory import phone
+from core import phone
 
 register = template.Library()
 
@@ -202,7 +202,7 @@ def whatsapp_href(number):
 @register.filter
 def phone_display(number):
     """The number as dialled at home: ``"+62 800-7677-7192"`` → ``"0800-7677-7192"``."""
-    return phone.local_display(number or "")
+    return phone.display(number or "")
 
 
 @register.filter

@@ -2,8 +2,8 @@
 
 import pytest
 
-from directory.importer import import_directory
 from directory.models import OfficePage
+from directory.transfer import import_directory
 from tests.conftest import sample_subset
 
 pytestmark = pytest.mark.django_db

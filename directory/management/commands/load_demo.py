@@ -6,8 +6,9 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from announcements.demo import load_demo_announcements
-from directory.importer import import_directory, load_directory_file
 from directory.roles import setup_roles
+from directory.transfer import import_directory, load_directory_file
+from melayani.structure import ensure_site_structure
 from search.progress import Progress
 from search.service import refresh_embeddings
 from search.signals import embeddings_deferred
@@ -31,7 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         progress = Progress(self.stdout, "Importing offices") if options["verbosity"] else None
         with embeddings_deferred():
-            report = import_directory(load_directory_file(options["file"]), progress=progress)
+            _home, directory_index = ensure_site_structure()
+            report = import_directory(load_directory_file(options["file"]), directory_index, progress=progress)
             self.stdout.write(f"Offices: {report.offices}\nServices: {report.services}\nContacts: {report.contacts}")
             self.stdout.write(f"Announcements: {load_demo_announcements()} created")
         setup_roles()
