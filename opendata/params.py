@@ -9,6 +9,8 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from core.api import unstorable
+
 from .config import hsds_config
 
 
@@ -27,7 +29,7 @@ def locale(code):
 
 def text(value, name):
     """Free text for a search; a NUL character, which no database column holds, is refused."""
-    if value and "\x00" in value:
+    if value and unstorable(value):
         raise BadParameter(_("%(name)s must not contain NUL characters.") % {"name": name})
     return value or ""
 
