@@ -77,8 +77,8 @@ def contact(person, parent_field, parent_id, owner_id=None):
 
 def utc_offset():
     """The regency's offset from UTC (WIB, +7 for Asia/Jakarta): HSDS times carry their zone."""
-    offset = datetime.datetime.now(zoneinfo.ZoneInfo(settings.TIME_ZONE)).utcoffset()
-    return offset.total_seconds() / 3600
+    hours = datetime.datetime.now(zoneinfo.ZoneInfo(settings.TIME_ZONE)).utcoffset().total_seconds() / 3600
+    return int(hours) if hours.is_integer() else hours
 
 
 def clock(value):
