@@ -41,16 +41,15 @@ def record_id(value, name="id"):
         raise BadParameter(_("%(name)s must be a UUID.") % {"name": name}) from None
 
 
-def positive_int(value, name, default, maximum=None):
+def whole_number(value, name, default, maximum):
+    """A number from 1 to ``maximum``: bounded, so no offset grows past what a database column holds."""
     if value is None:
         return default
     try:
         number = int(value)
     except ValueError:
         number = 0
-    if number < 1 or (maximum is not None and number > maximum):
-        if maximum is None:
-            raise BadParameter(_("%(name)s must be a whole number of at least 1.") % {"name": name})
+    if not 1 <= number <= maximum:
         raise BadParameter(
             _("%(name)s must be a whole number from 1 to %(maximum)s.") % {"name": name, "maximum": maximum}
         )
@@ -60,8 +59,8 @@ def positive_int(value, name, default, maximum=None):
 def page_numbers(page, per_page):
     config = hsds_config()
     return (
-        positive_int(page, "page", 1, config["max_page"]),
-        positive_int(per_page, "per_page", config["default_per_page"], config["max_per_page"]),
+        whole_number(page, "page", 1, config["max_page"]),
+        whole_number(per_page, "per_page", config["default_per_page"], config["max_per_page"]),
     )
 
 
