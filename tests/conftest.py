@@ -41,7 +41,6 @@ SAMPLE_MODULES = {
     "tests/directory/test_roles.py": "",
     "tests/directory/test_team_actions.py": "",
     "tests/directory/test_translation_status.py": "",
-    "tests/directory/test_untranslated.py": "",
     "tests/directory/test_vcards.py": "",
     "tests/directory/test_workflow.py": "",
     "tests/melayani/": "",
