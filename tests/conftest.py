@@ -33,7 +33,6 @@ SAMPLE_MODULES = {
     "tests/directory/test_action_menu.py": "",
     "tests/directory/test_admin_language.py": "",
     "tests/directory/test_contacts_panel.py": "",
-    "tests/directory/test_dashboard.py": "",
     "tests/directory/test_english_follows.py": "",
     "tests/directory/test_freshness.py": "",
     "tests/directory/test_load_demo.py": "",
