@@ -34,8 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import servers  # noqa: E402
 from benchmarks.search_site import DATABASES, prepare_database  # noqa: E402
+from tests.support import servers  # noqa: E402
 
 HOST, PORT = "127.0.0.1", 8766
 PAGES = {

@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks import servers  # noqa: E402
 from benchmarks.search_site import DATABASES  # noqa: E402
+from tests.support import servers  # noqa: E402
 
 PATHS = {
     "search API": "/api/search/?q=ktp+hilang",

@@ -1,8 +1,8 @@
-"""Announcements built once for the whole package on top of the session's imported offices.
+"""Announcements built once for the whole package, about three offices built for them with the factories.
 
 Built outside the per-test transactions (so each test sees them and rolls back
 only its own changes) and removed again afterwards, so that other packages see
-the directory as the session fixture left it.
+the directory without them.
 """
 
 import datetime
@@ -21,11 +21,34 @@ from wagtail.models import Locale
 from wagtail.rich_text import RichText
 from wagtail_localize.models import TranslationSource
 
-from announcements.models import AnnouncementCategory, AnnouncementIndexPage, AnnouncementPage, RelatedOffice
-from announcements.structure import ensure_announcement_index
+from announcements.models import AnnouncementIndexPage, AnnouncementPage
 from core.translation import translate_page
-from directory.models import OfficePage
-from melayani.models import HomePage
+from directory.models import OfficeKind, OfficePage
+from tests.factories.announcements import AnnouncementPageFactory, announcement_index
+from tests.factories.directory import OfficePageFactory, delete_with_translations, publish, translate
+
+# The offices the announcements are about (stable identifiers apart from the sample directory's).
+SECRETARIAT = "sekretariat-daerah-percobaan"
+REGISTRY = "dukcapil-percobaan"
+DISTRICT = "kecamatan-licin-percobaan"
+OFFICES = {
+    SECRETARIAT: (OfficeKind.SEKRETARIAT, "Sekretariat Daerah Percobaan", "Trial Regional Secretariat"),
+    REGISTRY: (
+        OfficeKind.DINAS,
+        "Dinas Kependudukan dan Pencatatan Sipil Percobaan",
+        "Population and Civil Registration Trial Office",
+    ),
+    DISTRICT: (OfficeKind.KECAMATAN, "Kecamatan Licin Percobaan", "Licin Trial District"),
+}
+
+
+def build_offices():
+    offices = []
+    for slug, (kind, title, english_title) in OFFICES.items():
+        office = publish(OfficePageFactory(slug=slug, title=title, kind=kind))
+        translate(office, {"title": english_title, "slug": slug})
+        offices.append(office)
+    return offices
 
 
 @dataclass
@@ -37,24 +60,23 @@ class AnnouncementsSite:
     expired_notice: AnnouncementPage
     agenda: AnnouncementPage
     announcement: AnnouncementPage
-    created_index: bool
+    offices: list
 
 
 def add_announcement(index, *, slug, title, category, date, lead, offices=(), english=None, body=(), **fields):
     """A published announcement under ``index``, translated into English from ``english`` ({path: text})."""
     locale = index.locale
     by_slug = {office.stable_slug: office for office in OfficePage.objects.filter(locale=locale)}
-    page = index.add_child(
-        instance=AnnouncementPage(
-            title=title,
-            slug=slug,
-            category=AnnouncementCategory.objects.get(code=category, locale=locale),
-            date=date,
-            lead=lead,
-            body=list(body),
-            related_offices=[RelatedOffice(office=by_slug[office]) for office in offices],
-            **fields,
-        )
+    page = AnnouncementPageFactory(
+        parent=index,
+        title=title,
+        slug=slug,
+        category_code=category,
+        date=date,
+        lead=lead,
+        body=list(body),
+        offices=[by_slug[office] for office in offices],
+        **fields,
     )
     page.save_revision().publish()
     if english is not None:
@@ -90,9 +112,8 @@ def launch_english(page):
 
 
 def build_site():
-    home = HomePage.objects.get(locale=Locale.get_default())
-    created_index = not AnnouncementIndexPage.objects.child_of(home).exists()
-    index = ensure_announcement_index(home)
+    offices = build_offices()
+    index = announcement_index()
     today = timezone.localdate()
     image = small_image()
     document = get_document_model()(title="Jadwal pelayanan", file=ContentFile(b"%PDF-1.4 demo", name="jadwal.pdf"))
@@ -104,7 +125,7 @@ def build_site():
         category="news",
         date=datetime.date(2025, 3, 10),
         lead="Temukan petugas yang tepat di setiap perangkat daerah.",
-        offices=["setda"],
+        offices=[SECRETARIAT],
         featured_image=image,
         featured_image_alt="Petugas pada acara peluncuran",
         body=[
@@ -134,7 +155,7 @@ def build_site():
         date=today - datetime.timedelta(days=1),
         notice_ends_on=today + datetime.timedelta(days=30),
         lead="Layanan pindah sementara ke Mal Pelayanan Publik.",
-        offices=["dispendukcapil"],
+        offices=[REGISTRY],
         english={
             "title": "Dispendukcapil service hall under renovation",
             "slug": "dispendukcapil-renovation",
@@ -149,7 +170,7 @@ def build_site():
         date=today - datetime.timedelta(days=20),
         notice_ends_on=today - datetime.timedelta(days=1),
         lead="Loket tutup selama dua hari.",
-        offices=["kecamatan-licin"],
+        offices=[DISTRICT],
         english={
             "title": "Licin district office closed during a power cut",
             "slug": "licin-power-cut",
@@ -163,7 +184,7 @@ def build_site():
         category="agenda",
         date=datetime.date(2024, 6, 1),
         lead="Perekaman KTP-el keliling di Kantor Kecamatan Licin.",
-        offices=["dispendukcapil", "kecamatan-licin"],
+        offices=[REGISTRY, DISTRICT],
         english={
             "title": "Mobile e-ID recording in Licin",
             "slug": "mobile-e-id-recording",
@@ -179,20 +200,15 @@ def build_site():
         date=datetime.date(2024, 1, 15),
         lead="Loket buka pukul 08.00–14.00.",
     )
-    return AnnouncementsSite(
-        index, today, launch, current_notice, expired_notice, agenda, announcement, created_index=created_index
-    )
+    return AnnouncementsSite(index, today, launch, current_notice, expired_notice, agenda, announcement, offices)
 
 
 def remove_site(site):
-    """Take away what ``build_site`` added; the index and categories only if it created them."""
+    """Take away what ``build_site`` added."""
     AnnouncementPage.objects.all().delete()
-    content_types = [ContentType.objects.get_for_model(AnnouncementPage)]
-    if site.created_index:
-        AnnouncementIndexPage.objects.all().delete()
-        AnnouncementCategory.objects.all().delete()
-        content_types += ContentType.objects.get_for_models(AnnouncementCategory, AnnouncementIndexPage).values()
-    TranslationSource.objects.filter(specific_content_type__in=content_types).delete()
+    content_type = ContentType.objects.get_for_model(AnnouncementPage)
+    TranslationSource.objects.filter(specific_content_type=content_type).delete()
+    delete_with_translations(*site.offices)
     get_image_model().objects.filter(pk=site.launch.featured_image_id).delete()
     get_document_model().objects.filter(title="Jadwal pelayanan").delete()
 

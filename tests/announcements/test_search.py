@@ -4,6 +4,8 @@ from wagtail.models import Locale
 from announcements.search import announcement_documents, localized_announcements
 from search import service
 
+from .conftest import REGISTRY
+
 pytestmark = pytest.mark.django_db
 
 
@@ -12,7 +14,7 @@ def test_search_documents_include_every_announcement_in_each_language(site):
     renovation = documents[(site.current_notice.stable_slug, "en")]
     assert renovation["type"] == "news"
     assert renovation["title"] == "Dispendukcapil service hall under renovation"
-    assert renovation["office"] == "dispendukcapil"
+    assert renovation["office"] == REGISTRY
     assert renovation["fields"]["category"] == "Service notice"
     assert "Population and Civil Registration" in " ".join(renovation["fields"]["office"])
     assert documents[(site.current_notice.stable_slug, "id")]["fields"]["category"] == "Info layanan"

@@ -11,8 +11,8 @@ import time
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from benchmarks import servers
 from melayani.caching import GENERATION_KEY
+from tests.support import servers
 
 from .conftest import TEST_REDIS_URL, require_binaries
 

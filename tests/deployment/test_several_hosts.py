@@ -6,8 +6,8 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from benchmarks import servers
 from directory.models import OfficePage, ServicePage
+from tests.support import servers
 
 from .conftest import manage, require_binaries
 

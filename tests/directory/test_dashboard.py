@@ -4,7 +4,26 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
+from directory.roles import grant_office_editor
+from tests.factories.directory import ContactPersonFactory, OfficePageFactory, ServicePageFactory, publish, translate
+
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def office_a(roles):
+    """A published office in both languages, with a contact and a service."""
+    office = OfficePageFactory()
+    ContactPersonFactory(office=office)
+    ServicePageFactory(parent=office)
+    office = publish(office)
+    translate(office)
+    return office
+
+
+@pytest.fixture
+def editor_a(office_a):
+    return grant_office_editor("editor-a", office_a.stable_slug).user
 
 
 def dashboard(client, user):

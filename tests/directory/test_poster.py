@@ -1,35 +1,43 @@
 """The printable poster of an office: its officers, their numbers, 112 and a QR code to its page."""
 
-import re
-
 import pytest
+
+from directory.models import ContactLevel
+from tests.factories.directory import ContactPersonFactory, OfficePageFactory, ServicePageFactory, translate
+from tests.support.html import hrefs, page, text_of, texts, visible_text
 
 pytestmark = pytest.mark.django_db
 
 
-def test_poster_lists_officers_head_first_with_local_numbers(client, sample_data):
-    opd = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
-    html = client.get("/id/direktori/dispendukcapil/poster/").content.decode()
-    head = next(contact for contact in opd["contacts"] if contact["level"] == "head")
-    technical = next(contact for contact in opd["contacts"] if contact["level"] == "technical")
-    assert html.index(head["name"]) < html.index(technical["name"])
-    assert "0" + technical["whatsapp"].removeprefix("+62 ") in html
+def poster_url(office):
+    return f"{office.url}poster/"
+
+
+def test_poster_lists_officers_head_first_with_local_numbers(client):
+    office = OfficePageFactory()
+    technical = ContactPersonFactory(office=office, level=ContactLevel.TECHNICAL, whatsapp="+62 812-3456-7890")
+    head = ContactPersonFactory(office=office, level=ContactLevel.HEAD)
+    rows = page(client, poster_url(office)).select(".poster__contacts tbody tr")
+    assert [text_of(row, ".poster__name") for row in rows] == [head.name, technical.name]
+    assert "0812-3456-7890" in texts(rows[1], "td a")
 
 
 def test_poster_carries_the_call_centre_promise_and_a_qr_code_to_the_office_page(client):
-    html = client.get("/en/directory/dispendukcapil/poster/").content.decode()
-    assert 'href="tel:112"' in html
-    assert "answered within 4 hours" in html
-    assert re.search(r"<svg[^>]*viewBox=", html)
-    assert re.search(r"http://[^<\s]+/en/directory/dispendukcapil/<", html)
-    assert "css/print" in html
+    english = translate(OfficePageFactory(), {"slug": "trial-office"})
+    poster = page(client, poster_url(english))
+    assert "tel:112" in hrefs(poster.select_one(".poster__call"))
+    assert "answered within 4 hours" in text_of(poster, ".poster__call")
+    assert poster.select_one(".poster__qr svg").has_attr("viewbox")
+    assert text_of(poster, ".poster__url").startswith("http://")
+    assert text_of(poster, ".poster__url").endswith(english.url)
+    assert any("css/print" in href for href in hrefs(poster, "link[rel=stylesheet]"))
 
 
 def test_office_page_links_to_its_poster(client):
-    html = client.get("/id/direktori/kecamatan-licin/").content.decode()
-    assert 'href="/id/direktori/kecamatan-licin/poster/"' in html
+    office = OfficePageFactory()
+    assert poster_url(office) in hrefs(page(client, office.url), ".poster-link a")
 
 
-def test_services_below_the_office_are_still_reached(client, sample_data):
-    opd = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
-    assert client.get(f"/id/direktori/dispendukcapil/{opd['services'][0]['slug']}/").status_code == 200
+def test_services_below_the_office_are_still_reached(client):
+    service = ServicePageFactory()
+    assert visible_text(page(client, service.url).select_one("h1")) == service.title

@@ -5,31 +5,25 @@ import re
 
 import pytest
 
+from directory.models import ContactLevel
 from directory.structured_data import json_ld_script
+from tests.factories.directory import ContactPersonFactory, OfficePageFactory, ServicePageFactory, translate
+from tests.support.html import json_ld, meta_properties, page
 
 pytestmark = pytest.mark.django_db
 
 
-def json_ld(html):
-    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
-    assert len(scripts) == 1
-    return json.loads(scripts[0])
-
-
-def open_graph(html):
-    return dict(re.findall(r'<meta property="(og:[a-z:]+)" content="([^"]*)">', html))
-
-
-def test_office_page_describes_a_government_organization_with_its_contact_points(client, sample_data):
-    opd = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
-    data = json_ld(client.get("/id/direktori/dispendukcapil/").content.decode())
+def test_office_page_describes_a_government_organization_with_its_contact_points(client):
+    office = OfficePageFactory()
+    technical = ContactPersonFactory(office=office, level=ContactLevel.TECHNICAL, phone="0333-424-001")
+    head = ContactPersonFactory(office=office, level=ContactLevel.HEAD, phone="(0333) 424000")
+    data = json_ld(page(client, office.url))
     assert data["@context"] == "https://schema.org"
     assert data["@type"] == "GovernmentOrganization"
-    assert data["name"] == opd["name"]["id"]
-    assert data["url"].endswith("/id/direktori/dispendukcapil/")
+    assert data["name"] == office.title
+    assert data["url"].endswith(office.url)
     points = data["contactPoint"]
-    assert [point["name"] for point in points][0] == next(c["name"] for c in opd["contacts"] if c["level"] == "head")
-    assert len(points) == len(opd["contacts"])
+    assert [point["name"] for point in points] == [head.name, technical.name]
     for point in points:
         assert point["@type"] == "ContactPoint"
         assert point["contactType"]
@@ -37,15 +31,16 @@ def test_office_page_describes_a_government_organization_with_its_contact_points
         assert "Banyuwangi" in point["areaServed"]["name"]
 
 
-def test_service_page_describes_a_government_service_provided_by_its_office(client, sample_data):
-    opd = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
-    service = opd["services"][0]
-    data = json_ld(client.get(f"/en/directory/dispendukcapil/{service['slug']}/").content.decode())
+def test_service_page_describes_a_government_service_provided_by_its_office(client):
+    service = ServicePageFactory()
+    office = translate(service.get_parent().specific, {"title": "Trial Office", "slug": "trial-office"})
+    english = translate(service, {"title": "Trial service", "slug": "trial-service"})
+    data = json_ld(page(client, english.url))
     assert data["@type"] == "GovernmentService"
-    assert data["name"] == service["name"]["en"]
+    assert data["name"] == "Trial service"
     assert data["provider"]["@type"] == "GovernmentOrganization"
-    assert data["provider"]["name"] == opd["name"]["en"]
-    assert data["provider"]["url"].endswith("/en/directory/dispendukcapil/")
+    assert data["provider"]["name"] == "Trial Office"
+    assert data["provider"]["url"].endswith(office.url)
 
 
 def test_text_cannot_close_the_script_element():
@@ -60,12 +55,15 @@ def test_text_cannot_close_the_script_element():
     [
         ("/id/", "id_ID", "en_US"),
         ("/en/directory/", "en_US", "id_ID"),
-        ("/id/direktori/kecamatan-licin/", "id_ID", "en_US"),
+        ("office", "id_ID", "en_US"),
     ],
 )
 def test_pages_carry_open_graph_tags_in_their_language(client, url, locale, alternate):
-    html = client.get(url).content.decode()
-    tags = open_graph(html)
+    if url == "office":
+        office = OfficePageFactory(summary="Melayani warga.")
+        translate(office)
+        url = office.url
+    tags = {name: contents[0] for name, contents in meta_properties(page(client, url)).items()}
     assert tags["og:type"] == "website"
     assert tags["og:title"] and tags["og:description"]
     assert tags["og:url"].endswith(url)
@@ -74,4 +72,4 @@ def test_pages_carry_open_graph_tags_in_their_language(client, url, locale, alte
 
 
 def test_other_pages_have_no_json_ld(client):
-    assert "application/ld+json" not in client.get("/id/direktori/").content.decode()
+    assert not page(client, "/id/direktori/").select('script[type="application/ld+json"]')

@@ -1,31 +1,56 @@
 """Text changed in Indonesian and not yet translated shows in Indonesian, marked, never as stale English."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.test import Client
 from wagtail.models import Locale
 
+from core.translation import stream_paths
 from directory.models import ServicePage
+from tests.factories.directory import (
+    ContactPersonFactory,
+    OfficePageFactory,
+    ServicePageFactory,
+    publish,
+    translate,
+)
+from tests.support.html import page
 
 pytestmark = pytest.mark.django_db
 
-ENGLISH_OFFICE_URL = "/en/directory/dispendukcapil/"
 NEW_POSITION = "Petugas teknis layanan KTP-el keliling"
 NEW_REQUIREMENT = "Fotokopi kartu keluarga yang sudah dilegalisir"
 
 
+@pytest.fixture
+def office_a():
+    """An office with two contacts and a service of two requirements, all translated into English."""
+    office = OfficePageFactory()
+    counter = ContactPersonFactory(office=office, position="Petugas loket")
+    head = ContactPersonFactory(office=office, position="Kepala seksi pelayanan")
+    office = publish(office)
+    translate(
+        office,
+        {"slug": "trial-office"},
+        contacts={counter: {"position": "Counter officer"}, head: {"position": "Head of the service section"}},
+    )
+    service = ServicePageFactory(
+        parent=office, requirements=[("requirement", "Fotokopi KTP-el"), ("requirement", "Surat pengantar RT")]
+    )
+    service = publish(service)
+    translate(service, stream_paths("requirements", service.requirements, ["Copy of the e-ID", "Letter from the RT"]))
+    return office
+
+
 def soup_of(url):
-    response = Client().get(url)
-    assert response.status_code == 200
-    return BeautifulSoup(response.content, "html.parser")
+    return page(Client(), url)
 
 
 def english_of(page):
     return page.get_translation(Locale.objects.get(language_code="en"))
 
 
-def test_a_fully_translated_page_says_nothing_about_translation():
-    soup = soup_of(ENGLISH_OFFICE_URL)
+def test_a_fully_translated_page_says_nothing_about_translation(office_a):
+    soup = soup_of(english_of(office_a).url)
     assert soup.select(".notice--untranslated") == []
     assert soup.select(".contact-card [lang]") == []
 
@@ -40,7 +65,7 @@ def test_a_changed_position_shows_the_indonesian_text_marked_as_not_yet_translat
     draft.contacts = contacts
     draft.save_revision().publish()
 
-    soup = soup_of(ENGLISH_OFFICE_URL)
+    soup = soup_of(english_of(office_a).url)
     card = soup.select_one(f"#contact-{contact.key}")
     position = card.select_one(".contact-card__position")
     assert position.get_text(strip=True) == NEW_POSITION

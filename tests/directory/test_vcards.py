@@ -9,6 +9,7 @@ import vobject
 
 from directory.models import OfficePage
 from directory.vcards import vcard_text
+from tests.support.html import hrefs, page
 
 CONTACT_KEY = "dispendukcapil-kadis"
 
@@ -87,9 +88,9 @@ def test_the_download_is_a_named_vcard_in_the_pages_language(client, sample_data
 @pytest.mark.django_db
 def test_office_page_offers_save_contact_for_each_person(client, sample_data):
     opd = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
-    html = client.get("/id/direktori/dispendukcapil/").content.decode()
+    document = page(client, "/id/direktori/dispendukcapil/")
     for contact in opd["contacts"]:
-        assert f'href="/id/vcard/{contact["key"]}.vcf"' in html
+        assert f"/id/vcard/{contact['key']}.vcf" in hrefs(document.select_one(f"#contact-{contact['key']}"))
 
 
 @pytest.mark.django_db

@@ -1,19 +1,53 @@
-"""Fixtures of the citizen's voice: a service and an office of the sample slice, forms filled in as a citizen does."""
+"""Fixtures of the citizen's voice: an office with a contact and a service, forms filled in as a citizen does.
 
-import re
+The office is built once for the package (outside the tests' transactions, in both languages)
+and taken away afterwards, so that other packages do not see it.
+"""
 
 import pytest
 from django.core.cache import cache
 
+from directory.models import ContactLevel, OfficeKind
+from directory.roles import grant_office_editor
 from tests.directory.conftest import (  # noqa: F401 -- fixtures
     communications_member,
-    editor_a,
-    editor_b,
     roles,
 )
+from tests.factories.directory import (
+    ContactPersonFactory,
+    OfficePageFactory,
+    ServicePageFactory,
+    delete_with_translations,
+    translate,
+)
+from tests.support.html import soup
 
-SERVICE = "ktp-el-hilang-rusak"
-OFFICE = "dispendukcapil"
+SERVICE = "kehilangan-ktp-el-percobaan"
+OFFICE = "dinas-suara-warga"
+OTHER_OFFICE = "kecamatan-suara-warga"
+
+
+@pytest.fixture(scope="package", autouse=True)
+def citizens_office(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        office = OfficePageFactory(title="Dinas Suara Warga", slug=OFFICE)
+        contact = ContactPersonFactory(office=office, level=ContactLevel.TECHNICAL, position="Petugas Loket")
+        service = ServicePageFactory(parent=office, title="KTP-el hilang atau rusak", slug=SERVICE, officers=[contact])
+        translate(office, {"title": "Citizens' Voice Office"}, contacts={contact: {"position": "Counter officer"}})
+        translate(service, {"title": "Lost or damaged e-ID card"})
+        other = OfficePageFactory(title="Kecamatan Suara Warga", slug=OTHER_OFFICE, kind=OfficeKind.KECAMATAN)
+        yield office
+        delete_with_translations(office, other)
+
+
+@pytest.fixture
+def editor_a(roles):  # noqa: F811 -- the fixture
+    return grant_office_editor("editor-a", OFFICE).user
+
+
+@pytest.fixture
+def editor_b(roles):  # noqa: F811 -- the fixture
+    return grant_office_editor("editor-b", OTHER_OFFICE).user
 
 
 @pytest.fixture(autouse=True)
@@ -25,10 +59,10 @@ def fresh_limits(settings):
     cache.clear()
 
 
-def form_fields(html):
+def form_fields(response):
     """The hidden token of a rendered citizen's form, as the browser would post it back."""
-    token = re.search(r'name="form_token" value="([^"]+)"', html)
-    return {"form_token": token.group(1), "website": ""}
+    token = soup(response).select_one("form input[name=form_token]")
+    return {"form_token": token["value"], "website": ""}
 
 
 @pytest.fixture
@@ -36,8 +70,6 @@ def fill(client):
     """``fill(url, **answers)``: open the form at ``url`` and send it with ``answers``."""
 
     def _fill(url, **answers):
-        page = client.get(url)
-        assert page.status_code == 200
-        return client.post(url, {**form_fields(page.content.decode()), **answers})
+        return client.post(url, {**form_fields(client.get(url)), **answers})
 
     return _fill

@@ -1,4 +1,4 @@
-"""Real servers on loopback for the deployment tests and the fault benchmark, always stopped afterwards.
+"""Real servers on loopback for the deployment tests and the benchmarks, always stopped afterwards.
 
 gunicorn (production settings) serving this checkout, a throwaway Redis and a
 throwaway PostgreSQL cluster, each on a free port. Nothing here touches the
@@ -17,7 +17,7 @@ import time
 from http.client import HTTPConnection
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
 SECRET_KEY = "servers-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz-ABCDEFGH"
 
