@@ -34,7 +34,7 @@ from django.core.cache.backends.redis import RedisCache  # noqa: E402
 
 from benchmarks import servers  # noqa: E402
 from benchmarks.search_site import DATABASES, prepare_database  # noqa: E402
-from melayani.caching import GENERATION_KEY  # noqa: E402
+from core.cache import GENERATION_KEY  # noqa: E402
 
 TARGETS = {
     "pages": ["/id/", "/id/direktori/", "/id/direktori/dispendukcapil/", "/en/directory/dispendukcapil/"],

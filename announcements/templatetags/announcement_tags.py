@@ -11,7 +11,6 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from directory.models import OfficePage
-from directory.structured_data import json_ld_script
 
 from ..models import AnnouncementIndexPage, AnnouncementPage, RelatedOffice
 from ..notices import current_service_notices
@@ -72,12 +71,6 @@ def office_announcements(context, page, count=5):
         "more_url": more_url,
         "more_label": _("All announcements about this office"),
     }
-
-
-@register.filter
-def json_ld(data):
-    """``{{ data|json_ld }}``: a ``<script type="application/ld+json">`` element holding ``data``."""
-    return json_ld_script(data)
 
 
 @register.simple_tag(takes_context=True)

@@ -2,29 +2,26 @@
 
 Everything a template would otherwise compute lives here as a small function:
 the home page of the current language, the language switcher's links, the
-breadcrumb trail, phone links for numbers kept in settings, and the short
-texts used for ``<meta name="description">`` and search results.
+breadcrumb trail, phone links for numbers kept in settings and what a search
+result says about its page. The meta description, Open Graph and JSON-LD are
+core's ``seo`` library.
 
 Load with ``{% load melayani_tags %}``.
 """
 
-import re
 from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.text import Truncator, capfirst
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
 from directory import phone
 
 register = template.Library()
-
-META_DESCRIPTION_LENGTH = 160
-_WHITESPACE = re.compile(r"\s+")
 
 
 # --- the current language's home page ----------------------------------------
@@ -215,31 +212,6 @@ def url_host(url):
 
 
 # --- short texts about a page ---------------------------------------------------------
-
-
-def _squash(text):
-    return _WHITESPACE.sub(" ", str(text or "")).strip()
-
-
-@register.filter
-def page_summary(page):
-    """The page's own short text: ``summary`` or ``introduction``, else its search description."""
-    if page is None:
-        return ""
-    for field_name in ("summary", "introduction"):
-        text = _squash(getattr(page, field_name, ""))
-        if text:
-            return text
-    return _squash(getattr(page, "search_description", ""))
-
-
-@register.filter
-def meta_description(page, length=META_DESCRIPTION_LENGTH):
-    """``search_description``, else the summary/introduction, truncated to ``length`` characters."""
-    if page is None:
-        return ""
-    text = _squash(getattr(page, "search_description", "")) or page_summary(page)
-    return Truncator(text).chars(int(length))
 
 
 @register.filter

@@ -12,7 +12,7 @@ import pytest
 from django.core.cache.backends.redis import RedisCache
 
 from benchmarks import servers
-from melayani.caching import GENERATION_KEY
+from core.cache import GENERATION_KEY
 
 from .conftest import TEST_REDIS_URL, require_binaries
 

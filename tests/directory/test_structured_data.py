@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from directory.structured_data import json_ld_script
+from core.seo import json_ld_script
 
 pytestmark = pytest.mark.django_db
 
