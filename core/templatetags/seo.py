@@ -16,7 +16,6 @@ from core import seo
 register = template.Library()
 
 register.filter("meta_description", seo.meta_description)
-register.filter("page_summary", seo.page_summary)
 
 
 @register.filter

@@ -153,6 +153,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Banyuwangi Melayani"
+# The home page of each language: core's navigation library finds it without importing the shell.
+HOME_PAGE_MODEL = "melayani.HomePage"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
