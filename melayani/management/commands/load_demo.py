@@ -35,7 +35,7 @@ class Command(BaseCommand):
         changed = False
         with embeddings_deferred():
             for app_config, demo in app_demos():
-                progress = Progress(self.stdout, f"Demo {app_config.verbose_name}") if verbose else None
+                progress = Progress(self.stdout, f"Demo content: {app_config.label}") if verbose else None
                 loaded = demo.load(progress, options)
                 changed = changed or loaded.changed
                 self.stdout.write(loaded.summary)
