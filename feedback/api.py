@@ -1,23 +1,69 @@
-"""``/api/ikm/…``: survey results as JSON, beside the directory API and with its conventions (JSON 400/404)."""
+"""``/api/ikm/…``: survey results (IKM) as JSON, with the directory API's conventions."""
 
-from django.urls import path, re_path
+import datetime
+from typing import Annotated
 
-from directory.api import ApiError, absolute_url, api_view, not_found
+from django.utils.translation import override
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from core.api import ERROR_RESPONSES, ApiError, Language, absolute_url, unstorable
+from directory.api import requested_locale
 from directory.models import OfficePage, ServicePage
-from melayani.jsonresponse import SafeJsonResponse as JsonResponse
 
 from . import ikm, periods, results
 
+router = Router(tags=["ikm"])
 
-def _period(request):
+PeriodKey = Annotated[str, Query("", description="YYYY, YYYY-S1, YYYY-S2 or YYYY-Q1 … YYYY-Q4; this year when empty.")]
+
+
+class SourcePage(Schema):
+    slug: str = Field(description="Stable identifier of the service or office.")
+    name: str
+    url: str | None
+
+
+class Element(Schema):
+    code: str
+    label: str
+    unit_value: float | None = Field(description="Mean answer, 1 to 4; null without answers.")
+    answers: int
+
+
+class Period(Schema):
+    key: str
+    label: str
+    start: datetime.date
+    end: datetime.date = Field(description="Inclusive.")
+
+
+class IkmResult(Schema):
+    responses: int
+    ikm: float | None = Field(description="Survey index, 25 to 100; null without responses.")
+    category: str | None = Field(description="A, B, C or D.")
+    category_label: str | None
+    elements: dict[str, Element] = Field(description="The nine elements of the regulation, by field.")
+    period: Period
+
+
+class ServiceIkm(IkmResult):
+    service: SourcePage
+
+
+class OfficeIkm(IkmResult):
+    office: SourcePage
+
+
+def _period(value):
     try:
-        return periods.parse_period(request.GET.get("period", ""))
+        return periods.parse_period(value)
     except ValueError:
         raise ApiError(400, "Unknown period; use YYYY, YYYY-S1, YYYY-S2 or YYYY-Q1 … YYYY-Q4.") from None
 
 
 def _source(model, slug, kind):
-    page = results.source_page(model, slug)
+    page = None if unstorable(slug) else results.source_page(model, slug)
     if page is None:
         raise ApiError(404, f"No {kind} with identifier '{slug}'.")
     return page
@@ -50,24 +96,23 @@ def _page_data(request, page, locale):
     return {"slug": page.stable_slug, "name": shown.title, "url": absolute_url(request, shown)}
 
 
-@api_view
-def service_ikm(request, locale, slug):
+@router.get("/services/{slug}/", response={200: ServiceIkm, **ERROR_RESPONSES}, url_name="api-ikm-service")
+def service_ikm(request, slug: str, lang: Language = "id", period: PeriodKey = ""):
+    """The survey index of one service over a period."""
+    locale = requested_locale(lang)
     service = _source(ServicePage, slug, "service")
-    period = _period(request)
-    result = results.summarize(results.in_period(results.of_service(service), period))
-    return JsonResponse({"service": _page_data(request, service, locale), **result_data(result, period)})
+    with override(locale.language_code):
+        chosen = _period(period)
+        result = results.summarize(results.in_period(results.of_service(service), chosen))
+        return {"service": _page_data(request, service, locale), **result_data(result, chosen)}
 
 
-@api_view
-def office_ikm(request, locale, slug):
+@router.get("/offices/{slug}/", response={200: OfficeIkm, **ERROR_RESPONSES}, url_name="api-ikm-office")
+def office_ikm(request, slug: str, lang: Language = "id", period: PeriodKey = ""):
+    """The survey index of one office over a period, across all its services."""
+    locale = requested_locale(lang)
     office = _source(OfficePage, slug, "office")
-    period = _period(request)
-    result = results.summarize(results.in_period(results.of_office(office), period))
-    return JsonResponse({"office": _page_data(request, office, locale), **result_data(result, period)})
-
-
-urlpatterns = [
-    path("services/<str:slug>/", service_ikm, name="api-ikm-service"),
-    path("offices/<str:slug>/", office_ikm, name="api-ikm-office"),
-    re_path(r"^.*$", not_found),
-]
+    with override(locale.language_code):
+        chosen = _period(period)
+        result = results.summarize(results.in_period(results.of_office(office), chosen))
+        return {"office": _page_data(request, office, locale), **result_data(result, chosen)}

@@ -3,9 +3,12 @@
 The OpenAPI document is served at /api/openapi.json and the interactive docs at /api/docs.
 """
 
-from ninja import NinjaAPI
+from core.api import SiteAPI
+from directory.api import router as directory_router
+from feedback.api import router as ikm_router
+from search.api import router as search_router
 
-api = NinjaAPI(
+api = SiteAPI(
     title="Banyuwangi Melayani API",
     version="1.0.0",
     description="Open data of the Banyuwangi regency's public-service directory.",
@@ -13,3 +16,6 @@ api = NinjaAPI(
     docs_url="/docs",
     openapi_url="/openapi.json",
 )
+api.add_router("/directory/", directory_router)
+api.add_router("/search/", search_router)
+api.add_router("/ikm/", ikm_router)

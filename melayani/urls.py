@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from announcements import sitemaps
-from directory import api as directory_api
+from core import api as core_api
 from directory import vcards
-from feedback import api as feedback_api
 from feedback import urls as feedback_urls
 from melayani import views as site_views
 from melayani.api import api
@@ -17,11 +16,9 @@ from search import views as search_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/directory/", include(directory_api.urlpatterns)),
-    path("api/ikm/", include(feedback_api.urlpatterns)),
-    path("api/search/", search_views.search_api, name="api-search"),
-    path("api/search/suggest/", search_views.suggest_api, name="api-search-suggest"),
+    path("api/", core_api.not_found),  # before ninja's own root view, which raises an HTML 404
     path("api/", api.urls),
+    re_path(r"^api/", core_api.not_found),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
 ]

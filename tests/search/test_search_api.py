@@ -41,6 +41,14 @@ def test_officer_results_show_who_they_are_and_how_to_reach_them(client):
     assert officer["url"].endswith("/id/direktori/dispendukcapil/#contact-dispendukcapil-teknis-ktp")
 
 
+def test_an_officer_found_is_shown_as_the_directory_api_shows_that_contact(client):
+    officer = search_json(client, q="ktp hilang", type="contact")["results"][0]
+    office = client.get(f"/api/directory/offices/{officer['office']}/").json()
+    contact = next(contact for contact in office["contacts"] if contact["key"] == officer["id"])
+    assert {name: officer[name] for name in contact} == contact
+    assert officer["office_name"] == office["name"]
+
+
 def test_technical_officer_ranks_above_the_head_of_office(client):
     ids = result_ids(search_json(client, q="pelayanan kependudukan akta kelahiran", type="contact", limit=50))
     assert ids[0] == "contact:dispendukcapil-teknis-akta"

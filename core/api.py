@@ -1,0 +1,197 @@
+"""What every app's JSON API shares: one error shape, HTML-safe JSON, pagination, absolute links, a contact.
+
+Apps declare a ninja ``Router``; the shell adds them to one ``SiteAPI``. Errors of any
+kind are answered as ``{"error": message, "status": code}`` with a 400 or 404, never
+ninja's 422 nor an HTML page. The contact schema lives here because contacts appear in
+the directory's answers and in search results, and search sits below the directory.
+"""
+
+import datetime
+from typing import Annotated, Generic, Literal, TypeVar
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, Paginator
+from django.http import Http404, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI, Query, Schema
+from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
+from pydantic import BeforeValidator, Field
+
+DEFAULT_PAGE_SIZE = 50
+MAX_PAGE_SIZE = 200
+
+
+class ApiError(HttpError):
+    """A client's mistake, answered in the API's error shape with ``status_code``."""
+
+
+class Error(Schema):
+    error: str = Field(description="What was wrong with the request, for a developer to read.")
+    status: int = Field(description="The HTTP status code, repeated.")
+
+
+# Every operation declares these beside its own 200 answer.
+ERROR_RESPONSES = {400: Error, 404: Error}
+
+
+class HtmlSafeJSONRenderer(JSONRenderer):
+    """UTF-8 JSON whose text never holds a literal ``<``, ``>`` or ``&``.
+
+    The API echoes what it was sent (a search query, an identifier in an error); escaped
+    this way, an answer shown by a careless client or sniffed as HTML cannot become markup.
+    """
+
+    json_dumps_params = {"ensure_ascii": False}
+
+    def render(self, request, data, *, response_status):
+        text = super().render(request, data, response_status=response_status)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+RENDERER = HtmlSafeJSONRenderer()
+
+
+def error_response(request, status, message):
+    content = RENDERER.render(request, {"error": str(message), "status": status}, response_status=status)
+    return HttpResponse(content, status=status, content_type=RENDERER.media_type)
+
+
+def not_found(request, *args, **kwargs):
+    """A plain Django view: unknown addresses under ``/api/`` get the API's JSON 404 too."""
+    return error_response(request, 404, _("Not found."))
+
+
+def _validation_message(errors):
+    parts = []
+    for error in errors:
+        name = ".".join(str(part) for part in error.get("loc", ())[1:]) or "request"
+        parts.append(f"{name}: {error.get('msg', 'invalid')}")
+    return "; ".join(parts) + "."
+
+
+class SiteAPI(NinjaAPI):
+    """A ``NinjaAPI`` answering in the site's error shape and its HTML-safe JSON."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("renderer", RENDERER)
+        super().__init__(**kwargs)
+        self.add_exception_handler(ValidationError, lambda request, exc: self._error(request, 400, exc))
+        self.add_exception_handler(HttpError, lambda request, exc: self._error(request, exc.status_code, exc))
+        self.add_exception_handler(Http404, lambda request, exc: error_response(request, 404, _("Not found.")))
+
+    @staticmethod
+    def _error(request, status, exc):
+        message = _validation_message(exc.errors) if isinstance(exc, ValidationError) else exc.message
+        return error_response(request, status, message)
+
+    def get_content_type(self):
+        # As Django's JsonResponse: UTF-8 is JSON's only encoding, so no charset parameter.
+        return self.renderer.media_type
+
+
+def empty_as(default):
+    """A query parameter sent empty (``?lang=``) counts as absent, as in the site's forms."""
+    return BeforeValidator(lambda value: default if value in ("", None) else value)
+
+
+LANGUAGE_CODES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
+DEFAULT_LANGUAGE = LANGUAGE_CODES[0]
+
+# ``?lang=`` of every endpoint: a content language, the default when empty or absent.
+Language = Annotated[
+    Literal[LANGUAGE_CODES], empty_as(DEFAULT_LANGUAGE), Query(DEFAULT_LANGUAGE, description="Language of the answer.")
+]
+PageNumber = Annotated[int, Query(ge=1, description="Page of results, from 1.")]
+PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Results per page.")]
+
+T = TypeVar("T")
+
+
+class Paginated(Schema, Generic[T]):
+    count: int = Field(description="Results on all pages.")
+    next: str | None = Field(description="Absolute URL of the next page, if any.")
+    previous: str | None = Field(description="Absolute URL of the previous page, if any.")
+    results: list[T]
+
+
+def paginate(request, items, page_number, page_size, serialize):
+    """One page of ``items`` as ``Paginated``: links keep the request's other parameters; past the end is a 404."""
+    paginator = Paginator(items, page_size)
+    try:
+        page = paginator.page(page_number)
+    except EmptyPage:
+        raise ApiError(404, "That page of results does not exist.") from None
+
+    def page_link(number):
+        query = request.GET.copy()
+        query["page"] = number
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": paginator.count,
+        "next": page_link(page.next_page_number()) if page.has_next() else None,
+        "previous": page_link(page.previous_page_number()) if page.has_previous() else None,
+        "results": [serialize(item) for item in page.object_list],
+    }
+
+
+def unstorable(text):
+    """Text no database column holds (PostgreSQL refuses NUL): as an identifier, it names nothing."""
+    return "\x00" in text
+
+
+def absolute_url(request, page):
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else None
+
+
+class ContactLinks(Schema):
+    tel: str = Field(description="``tel:`` link, empty without a phone number.")
+    whatsapp: str = Field(description="``https://wa.me/…`` link, empty without a WhatsApp number.")
+    email: str = Field(description="``mailto:`` link, empty without an e-mail address.")
+
+
+class Contact(Schema):
+    """A person citizens may contact directly, as every endpoint shows one."""
+
+    key: str = Field(description="Stable identifier of the contact.")
+    name: str
+    level: str = Field(description="Rank in the office, from the head down; ``level_label`` names it.")
+    level_label: str
+    position: str
+    field: str = Field(description="Field of work.")
+    handles: str = Field(description="The problems and requests this person deals with.")
+    phone: str
+    whatsapp: str
+    email: str
+    links: ContactLinks
+    last_verified: datetime.date | None = Field(description="When someone last confirmed the entry.")
+    office: str = Field(description="Stable identifier of the contact's office.")
+    url: str | None = Field(description="The contact on the office's public page.")
+
+    @classmethod
+    def of(cls, request, contact, office=None, office_url=None):
+        """From a contact person of ``office`` (its own office by default) whose page is at ``office_url``."""
+        office = office or contact.office
+        office_url = office_url or absolute_url(request, office)
+        return cls(
+            key=contact.key,
+            name=contact.name,
+            level=contact.level,
+            level_label=str(contact.get_level_display()),
+            position=contact.position,
+            field=contact.field_of_work,
+            handles=contact.handles,
+            phone=contact.phone,
+            whatsapp=contact.whatsapp,
+            email=contact.email,
+            links=ContactLinks(
+                tel=contact.phone_href,
+                whatsapp=contact.whatsapp_href,
+                email=f"mailto:{contact.email}" if contact.email else "",
+            ),
+            last_verified=contact.last_verified,
+            office=office.stable_slug,
+            url=f"{office_url}#contact-{contact.key}" if office_url else None,
+        )

@@ -1,0 +1,116 @@
+"""The search and its suggestions as JSON (``/api/search/…``)."""
+
+from typing import Annotated, Literal
+
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from core.api import ERROR_RESPONSES, ApiError, Contact, Language
+
+from . import service
+from .models import SearchQueryLog
+
+router = Router(tags=["search"])
+
+DEFAULT_LIMIT, MAX_LIMIT = 10, 50
+PAGE_TYPES = tuple(kind for kind in service.RESULT_TYPES if kind != "contact")
+
+
+class Hit(Schema):
+    """A service, office or news item found."""
+
+    type: Literal[PAGE_TYPES]
+    id: str = Field(description="Stable identifier of what was found.")
+    title: str
+    office: str = Field(description="Stable identifier of its office; empty when it has none.")
+    url: str
+    snippet: str
+    promoted: bool = Field(description="Chosen by the editors for this query.")
+
+
+class ContactHit(Contact):
+    """A contact person found: the contact as everywhere in the API, with what the search adds."""
+
+    type: Literal["contact"]
+    id: str = Field(description="The contact's key.")
+    title: str
+    snippet: str
+    promoted: bool
+    office_name: str
+
+
+Result = Annotated[ContactHit | Hit, Field(discriminator="type")]
+
+
+class SearchResults(Schema):
+    query: str = Field(description="The query as searched: control characters removed, bounded length.")
+    lang: str
+    results: list[Result]
+    suggestion: str | None = Field(None, description="Only when nothing was found: a query that may do better.")
+    closest_offices: list[Result] | None = Field(None, description="Only when nothing was found.")
+
+
+class Suggestions(Schema):
+    query: str
+    lang: str
+    suggestions: list[str]
+
+
+Words = Annotated[str, Query(description="The words to search for.")]
+Types = Annotated[
+    str,
+    Query("", alias="type", description=f"Comma-separated, of: {', '.join(service.RESULT_TYPES)}; all when empty."),
+]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many results.")]
+
+
+def _types(raw):
+    if not raw:
+        return None
+    types = [item.strip() for item in raw.split(",") if item.strip()]
+    unknown = [item for item in types if item not in service.RESULT_TYPES]
+    if unknown or not types:
+        raise ApiError(400, f"type must be one or more of: {', '.join(service.RESULT_TYPES)} (comma-separated).")
+    return types
+
+
+def _query(raw):
+    query = service.clean_query(raw)
+    if not query:
+        raise ApiError(400, "q is required: the words to search for.")
+    return query
+
+
+def hit_data(request, hit):
+    url = request.build_absolute_uri(hit.url) if hit.url else hit.url
+    shown = {"id": hit.id, "title": hit.title, "snippet": hit.snippet, "promoted": hit.promoted}
+    if hit.contact is None:
+        return Hit(type=hit.type, office=hit.office, url=url, **shown)
+    contact = Contact.of(request, hit.contact, hit.office_page)
+    return ContactHit(**contact.model_dump(), type=hit.type, office_name=hit.office_page.title, **shown)
+
+
+@router.get("/", response={200: SearchResults, **ERROR_RESPONSES}, exclude_unset=True, url_name="api-search")
+def search_api(
+    request,
+    q: Words,
+    lang: Language = "id",
+    types: Types = "",
+    limit: Limit = DEFAULT_LIMIT,
+):
+    """Services, offices, contact persons and news for citizen's words, best first."""
+    types, query = _types(types), _query(q)
+    outcome = service.search(query, lang, types=types, limit=limit, request=request)
+    SearchQueryLog.record(query, lang, len(outcome.hits))
+    data = {"query": query, "lang": lang, "results": [hit_data(request, hit) for hit in outcome.hits]}
+    if not outcome.hits:
+        data["suggestion"] = outcome.suggestion
+        data["closest_offices"] = [hit_data(request, hit) for hit in outcome.closest_offices]
+    return data
+
+
+@router.get("/suggest/", response={200: Suggestions, **ERROR_RESPONSES}, url_name="api-search-suggest")
+def suggest_api(request, q: Words, lang: Language = "id"):
+    """Completions of what is being typed."""
+    query = _query(q)
+    return {"query": query, "lang": lang, "suggestions": service.suggest(query)}
