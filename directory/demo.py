@@ -6,8 +6,8 @@ from wagtail.models import Locale
 
 from core.demo import DemoLoaded
 
-from .importer import import_directory, load_directory_file
 from .models import DirectoryIndexPage
+from .transfer import import_directory, load_directory_file
 
 DEMO_FILE = Path(__file__).resolve().parent / "data" / "directory.json"
 

@@ -109,26 +109,6 @@ def translations_by_key(model, pages, locale):
     return {page.translation_key: page for page in model.objects.filter(translation_key__in=keys, locale=locale)}
 
 
-def export_opds(source_locale, target_locale):
-    """Every office of ``source_locale`` with its services, both languages paired."""
-    offices = list(
-        OfficePage.objects.filter(locale=source_locale).order_by("path").prefetch_related("contacts", "opening_hours")
-    )
-    translated_offices = translations_by_key(OfficePage, offices, target_locale)
-    opds = []
-    for office in offices:
-        record = office_record(office, translated_offices.get(office.translation_key))
-        services = list(
-            ServicePage.objects.child_of(office).order_by("path").prefetch_related("responsible_officers__contact")
-        )
-        translated_services = translations_by_key(ServicePage, services, target_locale)
-        record["services"] = [
-            service_record(service, translated_services.get(service.translation_key)) for service in services
-        ]
-        opds.append(record)
-    return opds
-
-
 def published_opds(office_slugs=None):
     """OPD records of the published, public offices and services, both languages paired.
 

@@ -8,9 +8,9 @@ through their ``schema_org`` method.
 
 from django.utils.translation import gettext as _
 
+from core import phone
 from core.seo import SCHEMA_CONTEXT, without_empty
 
-from . import phone
 from .models.choices import Weekday
 
 AREA_SERVED = {"@type": "AdministrativeArea", "name": "Kabupaten Banyuwangi"}
@@ -27,7 +27,7 @@ SCHEMA_DAYS = {
 
 def international(number):
     """``0333-000-1129`` → ``+623330001129`` (schema.org asks for the international form)."""
-    return phone.tel_href(number).removeprefix("tel:")
+    return phone.international(number)
 
 
 def contact_point(contact, office_url):

@@ -4,6 +4,7 @@
 as long as its office page is live and public.
 """
 
+import vobject
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
 from django.utils.text import slugify
@@ -11,79 +12,53 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import phone
+from core import phone
+
 from .models import ContactPerson, OfficePage
-
-CRLF = "\r\n"
-LINE_OCTETS = 75
-
-
-def escape(value):
-    """A TEXT value: backslash, comma, semicolon and line breaks escaped."""
-    text = str(value or "").replace("\r\n", "\n").replace("\r", "\n")
-    for char, escaped in (("\\", "\\\\"), (",", "\\,"), (";", "\\;"), ("\n", "\\n")):
-        text = text.replace(char, escaped)
-    return text
-
-
-def fold(line):
-    """Lines longer than 75 octets go on in lines that start with a space, never inside a UTF-8 character."""
-    if len(line.encode()) <= LINE_OCTETS:
-        return line
-    pieces, current, size = [], [], 0
-    for char in line:
-        octets = len(char.encode())
-        if size + octets > LINE_OCTETS:
-            pieces.append("".join(current))
-            current, size = [], 1  # the leading space of the continuation line
-        current.append(char)
-        size += octets
-    pieces.append("".join(current))
-    return (CRLF + " ").join(pieces)
-
-
-def international(number):
-    """``0333-000-1129`` → ``+623330001129``; short codes such as 112 stay as they are."""
-    href = phone.tel_href(number)
-    return href.removeprefix("tel:")
 
 
 def structured_name(name):
     """The N value: academic degrees after the first comma are the name's suffix (``Budi, S.E.``)."""
     given, _comma, suffix = name.partition(",")
-    return ";".join(["", escape(given.strip()), "", "", escape(suffix.strip())])
+    return vobject.vcard.Name(given=given.strip(), suffix=suffix.strip())
+
+
+def _add(card, name, value, types=()):
+    line = card.add(name)
+    line.value = value
+    if types:
+        line.type_paramlist = list(types)
+    return line
 
 
 def vcard_text(contact, office, url):
     """The vCard of ``contact`` at ``office``, with CRLF line endings, ready to serve."""
-    lines = [
-        "BEGIN:VCARD",
-        "VERSION:3.0",
-        f"FN:{escape(contact.name)}",
-        f"N:{structured_name(contact.name)}",
-        f"ORG:{escape(_('Banyuwangi Regency Government'))};{escape(office.title)}",
-        f"TITLE:{escape(contact.position)}",
-    ]
-    work, mobile = international(contact.phone), international(contact.whatsapp)
+    card = vobject.vCard()
+    _add(card, "fn", contact.name)
+    _add(card, "n", structured_name(contact.name))
+    _add(card, "org", [_("Banyuwangi Regency Government"), office.title])
+    _add(card, "title", contact.position)
+    if contact.field_of_work:
+        _add(card, "role", contact.field_of_work)
+    work, mobile = phone.international(contact.phone), phone.international(contact.whatsapp)
     if work and work == mobile:
-        lines.append(f"TEL;TYPE=WORK,VOICE,CELL:{work}")
+        _add(card, "tel", work, ["WORK", "VOICE", "CELL"])
     else:
         if work:
-            lines.append(f"TEL;TYPE=WORK,VOICE:{work}")
+            _add(card, "tel", work, ["WORK", "VOICE"])
         if mobile:
-            lines.append(f"TEL;TYPE=CELL:{mobile}")
+            _add(card, "tel", mobile, ["CELL"])
     if contact.email:
-        lines.append(f"EMAIL;TYPE=INTERNET,WORK:{escape(contact.email)}")
+        _add(card, "email", contact.email, ["INTERNET", "WORK"])
     if office.address:
-        lines.append(f"ADR;TYPE=WORK:;;{escape(office.address)};;;;")
+        _add(card, "adr", vobject.vcard.Address(street=office.address), ["WORK"])
     if url:
-        lines.append(f"URL:{url}")
+        _add(card, "url", url)
     if contact.handles:
-        lines.append(f"NOTE:{escape(contact.handles)}")
+        _add(card, "note", contact.handles)
     if contact.last_verified:
-        lines.append(f"REV:{contact.last_verified.isoformat()}")
-    lines.append("END:VCARD")
-    return CRLF.join(fold(line) for line in lines) + CRLF
+        _add(card, "rev", contact.last_verified.isoformat())
+    return card.serialize()
 
 
 @require_GET

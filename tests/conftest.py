@@ -33,10 +33,12 @@ _SAMPLE = sample_subset()
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from directory.importer import import_directory
+    from directory.transfer import import_directory
+    from melayani.structure import ensure_site_structure
     from search.service import refresh_embeddings
 
     with django_db_blocker.unblock():
-        import_directory(copy.deepcopy(_SAMPLE))
+        _home, directory_index = ensure_site_structure()
+        import_directory(copy.deepcopy(_SAMPLE), directory_index)
         # As the import command does: embeddings stored once, read by every engine build.
         refresh_embeddings()

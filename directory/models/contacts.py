@@ -12,9 +12,10 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core import phone
 from core.mixins import STABLE_ID_VALIDATOR
+from core.phone import validate_phone_number
 
-from .. import phone
 from .choices import CONTACT_LEVEL_RANK, ContactLevel
 
 
@@ -43,8 +44,8 @@ class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
         blank=True,
         help_text=_("The problems and requests this person deals with."),
     )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone_number])
+    whatsapp = models.CharField(_("WhatsApp"), max_length=40, blank=True, validators=[validate_phone_number])
     email = models.EmailField(_("e-mail"), blank=True)
     last_verified = models.DateField(
         _("last verified"),
@@ -115,7 +116,7 @@ class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
 
     @property
     def phone_display(self):
-        return phone.local_display(self.phone)
+        return phone.display(self.phone)
 
     @property
     def whatsapp_href(self):
@@ -123,4 +124,4 @@ class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
 
     @property
     def whatsapp_display(self):
-        return phone.local_display(self.whatsapp)
+        return phone.display(self.whatsapp)

@@ -11,10 +11,12 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from core import phone
 from core.cache import accept_query
 from core.mixins import IntroductionMixin, StableSlugMixin
+from core.phone import validate_phone_number
 
-from .. import admin_panels, phone, translation_status
+from .. import admin_panels, translation_status
 from ..grouping import group_offices_by_kind
 from ..structured_data import office_data
 from ..views.poster import office_poster
@@ -62,7 +64,7 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
     )
     summary = models.TextField(_("summary"), blank=True)
     address = models.CharField(_("address"), max_length=255, blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone_number])
     email = models.EmailField(_("e-mail"), blank=True)
     website = models.URLField(_("website"), blank=True)
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
@@ -134,7 +136,7 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
 
     @property
     def phone_display(self):
-        return phone.local_display(self.phone)
+        return phone.display(self.phone)
 
     @property
     def map_url(self):

@@ -27,7 +27,7 @@ def test_an_office_editors_dashboard_opens_on_their_office(client, editor_a, off
 
 def test_the_dashboard_lists_the_offices_changes_awaiting_approval(client, editor_a, office_a, edit_data):
     client.force_login(editor_a)
-    data = edit_data(office_a, editor_a, **{"contacts-0-phone": "+62 333 1", "action-submit": "action-submit"})
+    data = edit_data(office_a, editor_a, **{"contacts-0-phone": "+62 333 1234 567", "action-submit": "action-submit"})
     assert client.post(reverse("wagtailadmin_pages:edit", args=[office_a.pk]), data).status_code == 302
     panel = dashboard(client, editor_a).select_one("#home-office-section")
     pending = panel.select(".office-panel__pending a")

@@ -4,8 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
-from directory.importer import import_directory
-from directory.records import export_opds
+from directory.transfer import export_opds, import_directory
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,10 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
-from wagtail.models import Locale, Page, Revision
+from wagtail.models import Locale, Page, Revision, Site
 
-from directory.importer import DirectoryFileError, import_directory
 from directory.models import ContactPerson, OfficePage, ServicePage
+from directory.transfer import DirectoryFileError, export_document, import_directory, validate_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +168,93 @@ def test_contact_filed_under_another_office_is_refused_with_a_clear_message(samp
     assert (
         ContactPerson.objects.get(key=moved["key"], locale__language_code="id").office.stable_slug == "dispendukcapil"
     )
+
+
+def test_an_impossible_phone_number_is_reported_with_its_contact(sample_data):
+    sample_data["opds"][1]["contacts"][0]["whatsapp"] = "+62 81"
+    key = sample_data["opds"][1]["contacts"][0]["key"]
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    assert (
+        f"opds[1] (dispendukcapil).contacts[0] ({key}).whatsapp: '+62 81' is not a phone number"
+        in caught.value.errors[0]
+    )
+
+
+def test_wrong_types_and_versions_are_reported_by_field(sample_data):
+    sample_data["version"] = 2
+    sample_data["opds"][0]["coordinates"] = ["north", 114.3]
+    sample_data["opds"][0]["opening_hours"][0]["closes"] = "06:00"
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    assert set(caught.value.errors) >= {
+        "version: unsupported version 2; expected 1",
+        "opds[0] (setda).coordinates: must be [latitude, longitude] in degrees",
+        "opds[0] (setda).opening_hours[0].closes: must be after the opening time",
+    }
+
+
+def test_a_field_the_site_requires_may_not_be_empty_in_the_file(sample_data):
+    sample_data["opds"][2]["contacts"][0]["position"]["en"] = ""
+    key = sample_data["opds"][2]["contacts"][0]["key"]
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    assert caught.value.errors == [
+        f"opds[2] (kecamatan-licin).contacts[0] ({key}).position.en: must be a non-empty string"
+    ]
+
+
+def test_what_editors_may_leave_empty_imports_and_exports_unchanged(sample_data):
+    opd = sample_data["opds"][2]
+    service = opd["services"][0]
+    for name in ("summary", "duration", "cost", "output"):
+        service[name] = {"id": "", "en": ""}
+    service["requirements"] = service["procedure"] = service["keywords"] = {"id": [], "en": []}
+    service["contacts"] = []
+    opd["contacts"][0]["field"] = opd["contacts"][0]["handles"] = {"id": "", "en": ""}
+    opd["opening_hours"], opd["coordinates"] = [], None
+    import_directory(sample_data)
+    exported = next(record for record in export_document()["opds"] if record["slug"] == opd["slug"])
+    assert exported == opd
+
+
+def test_an_export_of_a_service_without_keywords_imports_back_unchanged(sample_data):
+    slug = sample_data["opds"][1]["services"][0]["slug"]
+    ServicePage.objects.filter(stable_slug=slug).update(keywords="")
+    document = export_document()
+    assert validate_directory(document) == []
+    report = import_directory(document)
+    assert not report.changed
+    assert ServicePage.objects.get(stable_slug=slug, locale__language_code="id").keyword_list == []
+
+
+def test_the_command_asks_for_a_directory_page_when_the_site_has_none(tmp_path, sample_data):
+    Site.objects.filter(is_default_site=True).update(root_page=office_in("setda", "id"))
+    path = tmp_path / "directory.json"
+    path.write_text(json.dumps(sample_data), encoding="utf-8")
+    with pytest.raises(CommandError, match="load_demo"):
+        call_command("import_directory", str(path))
+
+
+def test_the_regions_whatsapp_channel_needs_a_phone_number(sample_data):
+    channels = sample_data["region"]["complaint_channels"]
+    position = next(index for index, channel in enumerate(channels) if "WhatsApp" in channel["name"])
+    channels[position]["contact"] = "wa.me/pengaduan"
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    assert caught.value.errors == [
+        f"region.complaint_channels[{position}].contact: 'wa.me/pengaduan' is not a phone number that can be dialled"
+    ]
+
+
+def test_a_text_given_in_one_language_only_is_refused(sample_data):
+    sample_data["opds"][0]["services"][0]["keywords"]["en"] = []
+    sample_data["opds"][0]["services"][0]["duration"]["id"] = ""
+    slug = sample_data["opds"][0]["services"][0]["slug"]
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(sample_data)
+    where = f"opds[0] (setda).services[0] ({slug})"
+    assert caught.value.errors == [
+        f"{where}.duration: 'id' and 'en' must both be empty or both be given",
+        f"{where}.keywords: 'id' and 'en' must both be empty or both be given",
+    ]

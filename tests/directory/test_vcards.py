@@ -5,60 +5,69 @@ import re
 from types import SimpleNamespace
 
 import pytest
+import vobject
 
 from directory.models import OfficePage
-from directory.vcards import escape, fold, vcard_text
+from directory.vcards import vcard_text
 
 CONTACT_KEY = "dispendukcapil-kadis"
 
 
-def unfold(text):
-    return text.replace("\r\n ", "")
+def read_vcard(text):
+    return vobject.readOne(text)
 
 
-def vcard_lines(text):
-    return unfold(text).split("\r\n")
+def phones(card):
+    return {line.value: set(line.params["TYPE"]) for line in card.contents.get("tel", [])}
 
 
-def test_text_values_escape_commas_semicolons_backslashes_and_line_breaks():
-    assert escape("Budi, S.E.; Kepala\\Seksi\nBaris") == "Budi\\, S.E.\\; Kepala\\\\Seksi\\nBaris"
+def contact(**fields):
+    values = {
+        "name": "Nizar Rahardjo, S.E.",
+        "position": "Kepala Dinas; Pimpinan",
+        "field_of_work": "Pelayanan, Pencatatan",
+        "phone": "0333-000-2057",
+        "whatsapp": "+62 800-8572-0731",
+        "email": "nizar@example.go.id",
+        "handles": "Pengaduan, permintaan layanan\n" + "é" * 80,
+        "last_verified": datetime.date(2026, 5, 1),
+        "key": CONTACT_KEY,
+    }
+    return SimpleNamespace(**(values | fields))
 
 
-def test_long_lines_are_folded_at_75_octets_without_splitting_a_character():
-    line = "NOTE:" + "é" * 100
-    folded = fold(line)
-    physical = folded.split("\r\n")
-    assert all(len(part.encode()) <= 75 for part in physical)
-    assert all(part.startswith(" ") for part in physical[1:])
-    assert unfold(folded) == line
+OFFICE = SimpleNamespace(title="Dinas Kependudukan; dan Pencatatan Sipil", address="Jl. Letkol Istiqlah No. 42")
+URL = "https://example.go.id/id/direktori/dispendukcapil/#contact-x"
 
 
-def test_a_contact_becomes_a_complete_vcard():
-    contact = SimpleNamespace(
-        name="Nizar Rahardjo, S.E.",
-        position="Kepala Dinas; Pimpinan",
-        phone="0333-000-2057",
-        whatsapp="+62 800-8572-0731",
-        email="nizar@example.go.id",
-        handles="Pengaduan, permintaan layanan",
-        last_verified=datetime.date(2026, 5, 1),
-        key=CONTACT_KEY,
-    )
-    office = SimpleNamespace(title="Dinas Kependudukan dan Pencatatan Sipil", address="Jl. Letkol Istiqlah No. 42")
-    text = vcard_text(contact, office, "https://example.go.id/id/direktori/dispendukcapil/#contact-x")
+def test_a_contact_becomes_a_vcard_that_vobject_reads_back_whole():
+    card = read_vcard(vcard_text(contact(), OFFICE, URL))
+    assert card.version.value == "3.0"
+    assert card.fn.value == "Nizar Rahardjo, S.E."
+    assert (card.n.value.given, card.n.value.suffix) == ("Nizar Rahardjo", "S.E.")
+    assert card.org.value[1] == "Dinas Kependudukan; dan Pencatatan Sipil"
+    assert card.title.value == "Kepala Dinas; Pimpinan"
+    assert card.role.value == "Pelayanan, Pencatatan"
+    assert phones(card) == {"+623330002057": {"WORK", "VOICE"}, "+6280085720731": {"CELL"}}
+    assert card.email.value == "nizar@example.go.id"
+    assert card.url.value == URL
+    assert card.note.value == contact().handles
+
+
+def test_the_vcard_has_crlf_lines_folded_at_75_octets():
+    text = vcard_text(contact(), OFFICE, URL)
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
-    lines = vcard_lines(text)
-    assert lines[:2] == ["BEGIN:VCARD", "VERSION:3.0"]
-    assert lines[-2:] == ["END:VCARD", ""]
-    assert "FN:Nizar Rahardjo\\, S.E." in lines
-    assert "N:;Nizar Rahardjo;;;S.E." in lines
-    assert "TITLE:Kepala Dinas\\; Pimpinan" in lines
-    assert "TEL;TYPE=WORK,VOICE:+623330002057" in lines
-    assert "TEL;TYPE=CELL:+6280085720731" in lines
-    assert "EMAIL;TYPE=INTERNET,WORK:nizar@example.go.id" in lines
-    assert any(line.startswith("ORG:") and line.endswith(";Dinas Kependudukan dan Pencatatan Sipil") for line in lines)
-    assert "URL:https://example.go.id/id/direktori/dispendukcapil/#contact-x" in lines
-    assert "NOTE:Pengaduan\\, permintaan layanan" in lines
+    assert all(len(line.encode()) <= 75 for line in text.split("\r\n"))
+
+
+def test_one_number_for_calls_and_whatsapp_is_one_work_and_cell_phone():
+    card = read_vcard(vcard_text(contact(whatsapp="0333-000-2057"), OFFICE, URL))
+    assert phones(card) == {"+623330002057": {"WORK", "VOICE", "CELL"}}
+
+
+def test_a_contact_without_numbers_or_e_mail_has_no_empty_lines():
+    card = read_vcard(vcard_text(contact(phone="", whatsapp="", email="", field_of_work=""), OFFICE, ""))
+    assert not {"tel", "email", "url", "role"} & set(card.contents)
 
 
 @pytest.mark.django_db
@@ -69,12 +78,10 @@ def test_the_download_is_a_named_vcard_in_the_pages_language(client, sample_data
     assert response.status_code == 200
     assert response["Content-Type"] == "text/vcard; charset=utf-8"
     assert re.search(r'attachment; filename="[a-z-]+\.vcf"', response["Content-Disposition"])
-    lines = vcard_lines(response.content.decode())
-    assert f"TITLE:{escape(contact['position']['en'])}" in lines
-    assert any(
-        line.startswith("URL:http") and line.endswith(f"/en/directory/dispendukcapil/#contact-{CONTACT_KEY}")
-        for line in lines
-    )
+    card = read_vcard(response.content.decode())
+    assert card.title.value == contact["position"]["en"]
+    assert card.url.value.startswith("http")
+    assert card.url.value.endswith(f"/en/directory/dispendukcapil/#contact-{CONTACT_KEY}")
 
 
 @pytest.mark.django_db

@@ -100,7 +100,8 @@ def test_a_change_under_review_cannot_be_overwritten_by_another_office_editor(
     submit_contact_phone(client, editor_a, office_a, edit_data)
     revisions = office_a.revisions.count()
     client.force_login(second_editor_a)
-    response = client.post(edit_url(office_a), edit_data(office_a, second_editor_a, **{"contacts-0-phone": "0"}))
+    data = edit_data(office_a, second_editor_a, **{"contacts-0-phone": "0333-000-4321"})
+    response = client.post(edit_url(office_a), data)
     assert "could not be saved as it is locked" in response.content.decode()
     assert office_a.revisions.count() == revisions
 

@@ -1,23 +1,18 @@
-import json
-
 from django.core.management.base import BaseCommand
-from wagtail.models import Locale
 
-from core.regency import exported_region
-from directory.records import export_opds
+from directory.transfer import export_document
+from directory.transfer.writing import as_json
 
 
 class Command(BaseCommand):
-    help = "Write the directory (both languages) in the schema that import_directory reads."
+    help = "Write the directory (both languages) in the format that import_directory reads."
 
     def add_arguments(self, parser):
         parser.add_argument("--output", "-o", help="File to write; standard output when omitted.")
 
     def handle(self, *args, **options):
-        source = Locale.objects.get(language_code="id")
-        english = Locale.objects.get(language_code="en")
-        document = {"version": 1, "region": exported_region(), "opds": export_opds(source, english)}
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        document = export_document()
+        text = as_json(document)
         if options["output"]:
             with open(options["output"], "w", encoding="utf-8") as handle:
                 handle.write(text)

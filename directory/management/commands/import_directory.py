@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from core.progress import Progress
-from directory.importer import DirectoryFileError, import_directory, load_directory_file
+from directory.transfer import DirectoryFileError, NoDirectoryIndex, import_directory, load_directory_file
 from search.service import refresh_embeddings
 from search.signals import embeddings_deferred
 
@@ -10,7 +10,7 @@ class Command(BaseCommand):
     help = "Create or update offices, services and contacts (both languages) from a directory JSON file."
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="A file in the schema of shared/data/SCHEMA.md.")
+        parser.add_argument("file", help="A file in the format of docs/schema/directory.schema.json.")
 
     def handle(self, *args, **options):
         try:
@@ -18,6 +18,8 @@ class Command(BaseCommand):
             progress = Progress(self.stdout, "Importing offices") if options["verbosity"] else None
             with embeddings_deferred():
                 report = import_directory(data, progress=progress)
+        except NoDirectoryIndex as error:
+            raise CommandError(str(error)) from None
         except DirectoryFileError as error:
             for line in error.errors[:200]:
                 self.stderr.write(line)

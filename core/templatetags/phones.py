@@ -1,12 +1,11 @@
 """Phone numbers kept as plain text (the regency settings, an office's numbers) as links and as dialled.
 
-Load with ``{% load melayani_tags %}``; finding one's way (home, language switcher,
-breadcrumbs) is core's ``navigation`` library.
+Load with ``{% load phones %}``; the numbers are read by ``core.phone`` (phonenumbers).
 """
 
 from django import template
 
-from directory import phone
+from core import phone
 
 register = template.Library()
 
@@ -33,4 +32,4 @@ def whatsapp_href(number):
 @register.filter
 def phone_display(number):
     """The number as dialled at home: ``"+62 800-7677-7192"`` → ``"0800-7677-7192"``."""
-    return phone.local_display(number or "")
+    return phone.display(number or "")

@@ -1,0 +1,24 @@
+"""Directory files in and out: the declared format, its validation, reading, import and export.
+
+``import_directory(data, directory_index)`` writes a validated file into the
+directory below ``directory_index`` (the site's own when left out);
+``export_document()`` gives back the file of what the site holds.
+"""
+
+from .importing import ImportReport, NoDirectoryIndex, import_directory, site_directory_index
+from .reading import load_directory_file
+from .validation import DirectoryFileError, validate_directory
+from .writing import export_document, export_opds, schema_text
+
+__all__ = [
+    "DirectoryFileError",
+    "ImportReport",
+    "NoDirectoryIndex",
+    "export_document",
+    "export_opds",
+    "import_directory",
+    "load_directory_file",
+    "schema_text",
+    "site_directory_index",
+    "validate_directory",
+]

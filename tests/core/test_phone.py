@@ -1,0 +1,87 @@
+"""Phone numbers as citizens read and dial them, and as editors may enter them."""
+
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from core import phone
+from core.models import RegencySettings
+from tests.conftest import SAMPLE_FILE
+
+
+def sample_numbers():
+    with open(SAMPLE_FILE, encoding="utf-8") as handle:
+        data = json.load(handle)
+    numbers = [data["region"]["call_center"]]
+    for opd in data["opds"]:
+        numbers.append(opd["phone"])
+        for contact in opd["contacts"]:
+            numbers += [contact["phone"], contact["whatsapp"]]
+    return [number for number in numbers if number]
+
+
+def test_every_number_of_the_sample_data_is_accepted():
+    rejected = [number for number in sample_numbers() if not phone.is_dialable(number)]
+    assert rejected == []
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("+62 800-2725-4697", "0800-2725-4697"),
+        ("0333-000-1129", "(0333) 0001129"),
+        ("+628123456789", "0812-3456-789"),
+        ("112", "112"),
+        ("+44 20 7946 0000", "+44 20 7946 0000"),
+    ],
+)
+def test_numbers_are_shown_as_dialled_in_indonesia(number, shown):
+    assert phone.display(number) == shown
+
+
+@pytest.mark.parametrize(
+    ("number", "href"),
+    [
+        ("0333-000-1129", "tel:+623330001129"),
+        ("+62 800-2725-4697", "tel:+6280027254697"),
+        ("112", "tel:112"),
+        ("", ""),
+        ("call us", ""),
+    ],
+)
+def test_call_links_use_the_international_form_and_short_numbers_as_they_are(number, href):
+    assert phone.tel_href(number) == href
+
+
+@pytest.mark.parametrize(
+    ("number", "href"),
+    [
+        ("0812-3456-7890", "https://wa.me/6281234567890"),
+        ("+62 800-7677-7192", "https://wa.me/6280076777192"),
+        ("112", ""),
+        ("", ""),
+    ],
+)
+def test_whatsapp_links_take_the_digits_of_the_international_form(number, href):
+    assert phone.whatsapp_href(number) == href
+
+
+@pytest.mark.parametrize("number", ["", "112", "0333-000-1129", "+62 812-3456-7890"])
+def test_the_validator_accepts_empty_short_and_ordinary_numbers(number):
+    phone.validate_phone_number(number)
+
+
+@pytest.mark.parametrize("number", ["+62 333 1", "0", "0812-3456-7890-1234-5678", "ask at the desk"])
+def test_the_validator_refuses_an_impossible_number_by_name(number):
+    with pytest.raises(ValidationError) as caught:
+        phone.validate_phone_number(number)
+    assert number in caught.value.messages[0]
+
+
+@pytest.mark.django_db
+def test_the_regency_settings_refuse_an_impossible_complaint_number():
+    settings = RegencySettings(call_center="112", complaint_whatsapp="+62 81")
+    with pytest.raises(ValidationError) as caught:
+        settings.full_clean()
+    assert set(caught.value.message_dict) == {"complaint_whatsapp"}
