@@ -14,7 +14,7 @@ import pytest
 from django.db import connection
 
 from benchmarks import servers
-from tests.melayani.conftest import TEST_REDIS_URL, delete_own_keys, require_redis
+from tests.core.cache.conftest import TEST_REDIS_URL, delete_own_keys, require_redis
 
 __all__ = ["TEST_REDIS_URL", "require_redis"]
 
