@@ -6,6 +6,7 @@ The OpenAPI document is served at /api/openapi.json and the interactive docs at 
 from core.api import SiteAPI
 from directory.api import router as directory_router
 from feedback.api import router as ikm_router
+from opendata.api import router as hsds_router
 from search.api import router as search_router
 
 api = SiteAPI(
@@ -19,3 +20,4 @@ api = SiteAPI(
 api.add_router("/directory/", directory_router)
 api.add_router("/search/", search_router)
 api.add_router("/ikm/", ikm_router)
+api.add_router("/hsds/", hsds_router)

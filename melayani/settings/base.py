@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "announcements",
     "search",
     "feedback",
+    "opendata",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
