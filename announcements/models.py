@@ -19,10 +19,11 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.cache import accept_query
 from core.mixins import STABLE_ID_VALIDATOR, IntroductionMixin, StableSlugMixin
+from core.seo import open_graph_properties
 from directory.models import OfficePage
-from directory.structured_data import office_reference, open_graph_properties
-from melayani.caching import accept_query
+from directory.structured_data import office_reference
 
 from .blocks import AnnouncementBodyBlock
 from .feeds import AnnouncementFeed

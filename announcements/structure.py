@@ -1,26 +1,19 @@
 """The announcements' fixed parts: the four categories and the index page, in both languages."""
 
+import json
+from pathlib import Path
+
 from django.db import transaction
 from wagtail.models import Locale
 
 from core.translation import ensure_bilingual_child, translate_snippet
 
-from .models import SERVICE_NOTICE, AnnouncementCategory, AnnouncementIndexPage
+from .models import AnnouncementCategory, AnnouncementIndexPage
 
-CATEGORIES = {
-    "news": {"id": "Berita", "en": "News"},
-    "announcement": {"id": "Pengumuman", "en": "Announcement"},
-    "agenda": {"id": "Agenda", "en": "Events"},
-    SERVICE_NOTICE: {"id": "Info layanan", "en": "Service notice"},
-}
-INDEX = {
-    "slug": {"id": "berita", "en": "news"},
-    "title": {"id": "Berita dan Pengumuman", "en": "News and Announcements"},
-    "introduction": {
-        "id": "Berita, pengumuman, agenda dan info layanan dari perangkat daerah Kabupaten Banyuwangi.",
-        "en": "News, announcements, events and service notices from the offices of the Banyuwangi regency.",
-    },
-}
+# The categories (code: names) and the index page's texts, in both languages.
+STRUCTURE = json.loads((Path(__file__).resolve().parent / "data" / "structure.json").read_text(encoding="utf-8"))
+CATEGORIES = STRUCTURE["categories"]
+INDEX = STRUCTURE["index"]
 
 
 @transaction.atomic

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from django.core.cache.backends.redis import RedisCache  # noqa: E402
 
 from benchmarks.search_site import DATABASES, prepare_database  # noqa: E402
-from melayani.caching import GENERATION_KEY  # noqa: E402
+from core.cache import GENERATION_KEY  # noqa: E402
 from tests.support import servers  # noqa: E402
 
 TARGETS = {

@@ -7,3 +7,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Shared pieces")
+
+    def ready(self):
+        from .cache.purges import connect_purge_signals
+
+        connect_purge_signals()

@@ -7,9 +7,13 @@ class DirectoryConfig(AppConfig):
     verbose_name = _("Directory")
 
     def ready(self):
+        from core.cache import purges
         from search.registry import register
 
         from . import signals  # noqa: F401
+        from .freshness import contact_verified
         from .search import DIRECTORY_SOURCE
 
         register(DIRECTORY_SOURCE)
+        # Confirming a contact changes the office page's "last verified" date without a publish.
+        purges.refresh_on_signal(contact_verified, "contact-verified")

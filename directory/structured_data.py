@@ -1,31 +1,19 @@
-"""What search engines and link previews read: schema.org JSON-LD and Open Graph.
+"""schema.org JSON-LD of the directory: an office's ``GovernmentOrganization``, a service's ``GovernmentService``.
 
 Office pages describe a ``GovernmentOrganization`` with a ``ContactPoint`` per
 contact person, service pages a ``GovernmentService`` provided by its office.
-Every value is built here and serialised with ``json.dumps``, escaped for a
-``<script>`` element; templates only print the result:
-
-    {% load structured_data %}
-    {% block extra_head %}{% open_graph page %}{% structured_data page %}{% endblock %}
-
-(The library is registered under that name in ``TEMPLATES["OPTIONS"]["libraries"]``.)
+The pages hand these dictionaries to core's ``{% structured_data %}`` tag
+through their ``schema_org`` method.
 """
 
-import json
-
-from django import template
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from core import phone
-from melayani.templatetags.melayani_tags import meta_description
+from core.seo import SCHEMA_CONTEXT, without_empty
 
-from .models import OfficePage, ServicePage, Weekday
+from .models.choices import Weekday
 
-SCHEMA_CONTEXT = "https://schema.org"
 AREA_SERVED = {"@type": "AdministrativeArea", "name": "Kabupaten Banyuwangi"}
-OPEN_GRAPH_LOCALES = {"id": "id_ID", "en": "en_US"}
 SCHEMA_DAYS = {
     Weekday.MON: "Monday",
     Weekday.TUE: "Tuesday",
@@ -35,11 +23,6 @@ SCHEMA_DAYS = {
     Weekday.SAT: "Saturday",
     Weekday.SUN: "Sunday",
 }
-_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def _without_empty(data):
-    return {key: value for key, value in data.items() if value not in ("", None, [], {})}
 
 
 def international(number):
@@ -48,7 +31,7 @@ def international(number):
 
 
 def contact_point(contact, office_url):
-    return _without_empty(
+    return without_empty(
         {
             "@type": "ContactPoint",
             "name": contact.name,
@@ -80,7 +63,7 @@ def opening_hours_specification(lines):
 
 def office_reference(office, office_url):
     """The office as a service's provider: enough to recognise it, pointing to its own page."""
-    return _without_empty(
+    return without_empty(
         {
             "@type": "GovernmentOrganization",
             "@id": f"{office_url}#organization" if office_url else "",
@@ -100,7 +83,7 @@ def office_data(office, contacts, opening_hours=(), request=None):
     address = None
     if office.address:
         address = {"@type": "PostalAddress", "streetAddress": office.address, "addressCountry": "ID"}
-    return _without_empty(
+    return without_empty(
         {
             "@context": SCHEMA_CONTEXT,
             **office_reference(office, office_url),
@@ -126,7 +109,7 @@ def service_data(service, office, officers, request=None):
         for contact in officers
         if contact.phone or contact.whatsapp
     ]
-    return _without_empty(
+    return without_empty(
         {
             "@context": SCHEMA_CONTEXT,
             "@type": "GovernmentService",
@@ -138,54 +121,3 @@ def service_data(service, office, officers, request=None):
             "availableChannel": channels,
         }
     )
-
-
-def json_ld_script(data):
-    """``<script type="application/ld+json">`` with ``<``, ``>`` and ``&`` escaped, so no text can close it."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
-
-
-def open_graph_properties(page, description, request=None):
-    """[(property, content), …] for a page shared in a chat or on social media."""
-    language = page.locale.language_code
-    properties = [
-        ("og:type", "website"),
-        ("og:site_name", _("Banyuwangi Melayani")),
-        ("og:title", page.seo_title or page.title),
-        ("og:description", description),
-        ("og:url", page.get_full_url(request) or ""),
-        ("og:locale", OPEN_GRAPH_LOCALES.get(language, language)),
-    ]
-    for translation in page.get_translations().live().select_related("locale"):
-        code = translation.locale.language_code
-        properties.append(("og:locale:alternate", OPEN_GRAPH_LOCALES.get(code, code)))
-    return [(name, content) for name, content in properties if content]
-
-
-register = template.Library()
-
-
-@register.simple_tag(takes_context=True)
-def open_graph(context, page):
-    """``{% open_graph page %}``: the Open Graph ``<meta>`` tags of a Wagtail page."""
-    properties = open_graph_properties(page, meta_description(page), context.get("request"))
-    return format_html_join("\n", '<meta property="{}" content="{}">', properties)
-
-
-@register.simple_tag(takes_context=True)
-def structured_data(context, page):
-    """``{% structured_data page %}``: JSON-LD of an office or service page, nothing for other pages.
-
-    Uses the contacts, opening hours, office and officers the page's context already holds.
-    """
-    request = context.get("request")
-    if isinstance(page, OfficePage):
-        data = page.structured_data(
-            request, contacts=context.get("contacts"), opening_hours=context.get("opening_hours")
-        )
-    elif isinstance(page, ServicePage):
-        data = service_data(page, context.get("office"), context.get("officers", []), request)
-    else:
-        return ""
-    return json_ld_script(data)

@@ -2,7 +2,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import action_menu, dashboard, freshness, team_actions, views
+from . import action_menu, dashboard, freshness, team_actions
+from .views import admin as views
 from .viewsets import (
     FreshnessReportView,
     OfficeEditorMenuItem,

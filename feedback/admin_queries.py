@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from directory.models import ContactPerson
 
 from .models import Complaint, SurveyResponse
+from .results import services_of_offices
 
 
 def reported_contacts(offices):
@@ -28,8 +29,6 @@ def open_complaints(offices):
 
 
 def suggestions_of(offices):
-    from .results import services_of_offices
-
     return (
         SurveyResponse.objects.filter(service__in=services_of_offices(offices))
         .exclude(suggestion="")

@@ -6,10 +6,10 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
+from core.exports import FormulaSafeCsvMixin
 from directory.freshness import editable_offices
 from directory.models import OfficePage, ServicePage
 from directory.viewsets import OfficeEditorsOnlyMixin, offices_for_request
-from search.exports import FormulaSafeCsvMixin
 
 from . import admin_queries, complaints, ikm, periods, results
 from .models import Complaint, SurveyResponse

@@ -5,8 +5,3 @@ from django.utils.translation import gettext_lazy as _
 class MelayaniConfig(AppConfig):
     name = "melayani"
     verbose_name = _("Banyuwangi Melayani")
-
-    def ready(self):
-        from .purges import connect_purge_signals
-
-        connect_purge_signals()

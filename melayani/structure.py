@@ -1,5 +1,8 @@
 """The fixed top of the page tree: locales, home page, directory index, Site."""
 
+import json
+from pathlib import Path
+
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -9,24 +12,10 @@ from directory.models import DirectoryIndexPage
 
 from .models import HomePage
 
-HOME = {
-    "slug": "beranda",
-    "title": {"id": "Banyuwangi Melayani", "en": "Banyuwangi Melayani"},
-    "introduction": {
-        "id": "Temukan petugas yang tepat untuk urusan Anda: narahubung setiap perangkat daerah, "
-        "kecamatan dan rumah sakit daerah, lengkap dengan standar pelayanannya.",
-        "en": "Find the right officer for your matter: the contact persons of every regency office, "
-        "district office and regional hospital, with their published service standards.",
-    },
-}
-DIRECTORY = {
-    "slug": {"id": "direktori", "en": "directory"},
-    "title": {"id": "Direktori Perangkat Daerah", "en": "Directory of Regency Offices"},
-    "introduction": {
-        "id": "Semua perangkat daerah Kabupaten Banyuwangi, dikelompokkan menurut jenisnya.",
-        "en": "Every office of the Banyuwangi regency, grouped by type.",
-    },
-}
+# The texts of the home page and the directory index, in both languages.
+STRUCTURE = json.loads((Path(__file__).resolve().parent / "data" / "structure.json").read_text(encoding="utf-8"))
+HOME = STRUCTURE["home"]
+DIRECTORY = STRUCTURE["directory"]
 
 
 @transaction.atomic

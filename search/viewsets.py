@@ -11,7 +11,8 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .exports import FormulaSafeCsvMixin
+from core.exports import FormulaSafeCsvMixin
+
 from .models import SearchQueryLog, SynonymGroup
 
 REPORT_DAYS = 30

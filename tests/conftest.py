@@ -42,7 +42,7 @@ SAMPLE_MODULES = {
     "tests/directory/test_translation_status.py": "",
     "tests/directory/test_vcards.py": "",
     "tests/directory/test_workflow.py": "",
-    "tests/melayani/": "",
+    "tests/core/cache/": "",
 }
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -1,83 +1,34 @@
-"""Announcements on other pages: service notice banners, latest news, an office's announcements.
+"""Announcements on the shell's pages: service notice banners, latest news, an office's announcements, the feed.
 
 Load with ``{% load announcement_tags %}``.
 """
 
-from urllib.parse import urlencode
-
 from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
-from directory.models import OfficePage
-from directory.structured_data import json_ld_script
-
-from ..models import AnnouncementIndexPage, AnnouncementPage, RelatedOffice
-from ..notices import current_service_notices
+from .. import sections
+from ..models import AnnouncementIndexPage
 
 register = template.Library()
 
 
-def index_for(page):
-    """The live announcement index of ``page``'s language, or None."""
-    return AnnouncementIndexPage.objects.live().filter(locale_id=page.locale_id).first()
-
-
-@register.inclusion_tag("components/service_notice_banner.html", takes_context=True)
+@register.inclusion_tag(sections.NOTICES_TEMPLATE, takes_context=True)
 def current_notices(context, page):
-    """``{% current_notices page %}``: current service notices of the page's language.
-
-    On an office page, only the notices related to that office.
-    """
-    office = page if isinstance(page, OfficePage) else None
-    return {
-        "notices": list(current_service_notices(page.locale_id, office=office)),
-        "request": context.get("request"),
-    }
+    """``{% current_notices page %}``: current service notices of the page's language (of the office on its page)."""
+    return sections.notices_context(page, context.get("request"))
 
 
-@register.inclusion_tag("announcements/announcement_section.html", takes_context=True)
+@register.inclusion_tag(sections.SECTION_TEMPLATE, takes_context=True)
 def latest_announcements(context, page, count=3):
     """``{% latest_announcements page count=3 %}``: the newest announcements of the page's language."""
-    index_page = index_for(page)
-    announcements = list(index_page.announcements()[:count]) if index_page else []
-    return {
-        "request": context.get("request"),
-        "announcements": announcements,
-        "heading": _("News and announcements"),
-        "heading_id": "latest-announcements-heading",
-        "more_url": index_page.get_url(context.get("request")) if index_page else "",
-        "more_label": _("All news and announcements"),
-    }
+    return sections.latest_context(page, context.get("request"), count)
 
 
-@register.inclusion_tag("announcements/announcement_section.html", takes_context=True)
+@register.inclusion_tag(sections.SECTION_TEMPLATE, takes_context=True)
 def office_announcements(context, page, count=5):
     """``{% office_announcements page %}``: the newest announcements related to an office page."""
-    index_page = index_for(page)
-    announcements = list(
-        AnnouncementPage.published().filter(locale_id=page.locale_id, pk__in=RelatedOffice.announcement_ids(page))[
-            :count
-        ]
-    )
-    more_url = ""
-    if index_page is not None and announcements:
-        more_url = f"{index_page.get_url(context.get('request'))}?{urlencode({'office': page.stable_slug})}"
-    return {
-        "request": context.get("request"),
-        "announcements": announcements,
-        "heading": _("News and announcements"),
-        "heading_id": "office-announcements-heading",
-        "more_url": more_url,
-        "more_label": _("All announcements about this office"),
-    }
-
-
-@register.filter
-def json_ld(data):
-    """``{{ data|json_ld }}``: a ``<script type="application/ld+json">`` element holding ``data``."""
-    return json_ld_script(data)
+    return sections.office_context(page, context.get("request"), count)
 
 
 @register.simple_tag(takes_context=True)

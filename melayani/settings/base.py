@@ -69,8 +69,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Cached pages are answered here, before sessions, locale and Wagtail (melayani/caching.py).
-    "melayani.caching.PageCacheMiddleware",
+    # Cached pages are answered here, before sessions, locale and Wagtail (core/cache/pages.py).
+    "core.cache.pages.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -100,8 +100,6 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
-            # {% load structured_data %}: schema.org JSON-LD and Open Graph tags.
-            "libraries": {"structured_data": "directory.structured_data"},
         },
     },
 ]
@@ -156,6 +154,8 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Banyuwangi Melayani"
+# The home page of each language: core's navigation library finds it without importing the shell.
+HOME_PAGE_MODEL = "melayani.HomePage"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -210,7 +210,7 @@ if REDIS_URL:
     _redis_options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_on_timeout": False}
     CACHES = {
         "default": {
-            "BACKEND": "melayani.cache_backends.ResilientRedisCache",
+            "BACKEND": "core.cache.backends.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": _redis_options,

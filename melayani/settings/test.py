@@ -13,7 +13,7 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 # Off: the test database rolls back between tests, a page cache would not.
-# tests/melayani/conftest.py turns it on, on the local cache and on Redis.
+# tests/core/cache/conftest.py turns it on, on the local cache and on Redis.
 PAGE_CACHE_TIMEOUT = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="melayani-test-media-")

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 
 from announcements import models
 from announcements.models import AnnouncementCategory
-from tests.melayani.conftest import cache_backend, committed, page_cache  # noqa: F401
+from tests.core.cache.conftest import cache_backend, committed, page_cache  # noqa: F401
 from tests.support.html import page, visible_text
 
 from .conftest import REGISTRY

@@ -13,7 +13,7 @@ import tempfile
 import pytest
 from django.db import connection
 
-from tests.melayani.conftest import TEST_REDIS_URL, delete_own_keys, require_redis
+from tests.core.cache.conftest import TEST_REDIS_URL, delete_own_keys, require_redis
 from tests.support import servers
 
 __all__ = ["TEST_REDIS_URL", "require_redis"]

@@ -11,7 +11,7 @@ import time
 import pytest
 from django.core.cache.backends.redis import RedisCache
 
-from melayani.caching import GENERATION_KEY
+from core.cache import GENERATION_KEY
 from tests.support import servers
 
 from .conftest import TEST_REDIS_URL, require_binaries

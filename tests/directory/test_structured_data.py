@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from core.seo import json_ld_script
 from directory.models import ContactLevel
-from directory.structured_data import json_ld_script
 from tests.factories.directory import ContactPersonFactory, OfficePageFactory, ServicePageFactory, translate
 from tests.support.html import json_ld, meta_properties, page
 

@@ -125,7 +125,7 @@ def test_the_office_results_page_lists_its_services(client, fill):
 
 
 def test_the_page_cache_leaves_the_citizens_voice_out(client, settings):
-    from melayani.caching import page_cache
+    from core.cache import page_cache
 
     settings.PAGE_CACHE_TIMEOUT = 600
     page_cache().clear()

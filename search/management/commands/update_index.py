@@ -2,7 +2,7 @@
 
 from modelsearch.management.commands.rebuild_modelsearch_index import Command as WagtailUpdateIndex
 
-from search.progress import Progress
+from core.progress import Progress
 from search.service import engine_cache, refresh_embeddings
 
 

@@ -21,7 +21,7 @@ for the editors' report. So is the citizen's voice (``feedback/``): its forms ca
 a fresh signed token and a CSRF token, a complaint's status page belongs to one
 citizen, and survey results must show a response as soon as it is sent.
 
-Purges (``melayani/purges.py``) do not delete entries, which on a shared Redis
+Purges (``core/cache/purges.py``) do not delete entries, which on a shared Redis
 would mean scanning it: they start a new *generation*, a random stamp kept
 under ``GENERATION_KEY``. Each stored page carries the generation read before
 it was rendered and is served only while that generation is current, so a

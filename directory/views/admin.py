@@ -1,4 +1,4 @@
-"""Admin actions of the directory."""
+"""The admin's one-click contact check."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 
-from . import freshness
-from .models import ContactPerson
+from .. import freshness
+from ..models.contacts import ContactPerson
 
 
 @require_POST

@@ -1,27 +1,26 @@
-from pathlib import Path
+"""Build the demo site: the site structure, then each app's demo, the editors' roles and the search index."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from announcements.demo import load_demo_announcements
+from core.demo import app_demos
+from core.progress import Progress
 from directory.roles import setup_roles
-from directory.transfer import import_directory, load_directory_file
-from melayani.structure import ensure_site_structure
-from search.progress import Progress
 from search.service import refresh_embeddings
 from search.signals import embeddings_deferred
 
-DEMO_FILE = Path(__file__).resolve().parents[2] / "data" / "directory.json"
+from ...structure import ensure_site_structure
+
 DEMO_ADMIN = ("admin", "melayani-demo")
 
 
 class Command(BaseCommand):
-    help = "Build the demo site (both languages, search index, a local admin) from the vendored sample data."
+    help = "Build the demo site (both languages, search index, a local admin) from each app's demo content."
 
     def add_arguments(self, parser):
-        parser.add_argument("--file", default=str(DEMO_FILE), help="Directory file to load (default: the sample).")
+        parser.add_argument("--file", help="Directory file to load (default: the vendored sample).")
         parser.add_argument("--no-admin", action="store_true", help="Do not create the local admin user.")
         parser.add_argument(
             "--with-demo-admin",
@@ -30,16 +29,22 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        progress = Progress(self.stdout, "Importing offices") if options["verbosity"] else None
+        verbose = options["verbosity"] > 0
+        self.say(verbose, "Site structure: home page and directory in both languages")
+        ensure_site_structure()
+        changed = False
         with embeddings_deferred():
-            _home, directory_index = ensure_site_structure()
-            report = import_directory(load_directory_file(options["file"]), directory_index, progress=progress)
-            self.stdout.write(f"Offices: {report.offices}\nServices: {report.services}\nContacts: {report.contacts}")
-            self.stdout.write(f"Announcements: {load_demo_announcements()} created")
+            for app_config, demo in app_demos():
+                progress = Progress(self.stdout, f"Demo content: {app_config.label}") if verbose else None
+                loaded = demo.load(progress, options)
+                changed = changed or loaded.changed
+                self.stdout.write(loaded.summary)
         setup_roles()
-        embedding = Progress(self.stdout, "Embedding search documents") if options["verbosity"] else None
+        self.say(verbose, "Search embeddings: loading the language model")
+        embedding = Progress(self.stdout, "Embedding search documents") if verbose else None
         self.stdout.write(f"Search embeddings computed: {refresh_embeddings(embedding)}")
-        if report.changed:
+        if changed:
+            self.say(verbose, "Rebuilding the search index")
             call_command("update_index", verbosity=0)
             self.stdout.write("Search index rebuilt.")
         if options["no_admin"]:
@@ -54,6 +59,12 @@ class Command(BaseCommand):
                     "or pass --with-demo-admin for a throwaway demo database."
                 )
             )
+
+    def say(self, verbose, line):
+        """A line before a step that shows no bar of its own, so that a first run is never silent."""
+        if verbose:
+            self.stdout.write(f"{line} …")
+            self.stdout.flush()
 
     def ensure_admin(self):
         username, password = DEMO_ADMIN

@@ -41,7 +41,7 @@ def unreachable_redis(settings, cache_backend):
 
 
 def test_with_redis_down_pages_are_served_uncached_with_a_warning(client, unreachable_redis, caplog):
-    with caplog.at_level(logging.WARNING, logger="melayani.caching"):
+    with caplog.at_level(logging.WARNING, logger="core.cache.pages"):
         first = client.get(OFFICE_URL)
     second, queries = queries_for(client, OFFICE_URL)
     assert first.status_code == second.status_code == 200
@@ -57,7 +57,7 @@ def test_with_redis_down_wagtails_own_cache_entries_are_read_from_the_database(c
     settings.CACHES = {
         **settings.CACHES,
         "default": {
-            "BACKEND": "melayani.cache_backends.ResilientRedisCache",
+            "BACKEND": "core.cache.backends.ResilientRedisCache",
             "LOCATION": "redis://127.0.0.1:9/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         },
@@ -136,7 +136,7 @@ def test_a_cache_folder_others_may_write_is_not_used(client, file_cache, tmp_pat
     folder = file_cache(tmp_path / "planted")
     folder.mkdir()
     os.chmod(folder, 0o777)  # as if another local user had created it first
-    with caplog.at_level(logging.ERROR, logger="melayani.caching"):
+    with caplog.at_level(logging.ERROR, logger="core.cache.pages"):
         assert client.get(OFFICE_URL).status_code == 200
     _response, queries = queries_for(client, OFFICE_URL)
     assert queries > 0

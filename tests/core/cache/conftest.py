@@ -5,7 +5,7 @@ import os
 import pytest
 from django.core.cache import caches
 
-from melayani import caching
+from core.cache import pages as caching
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 OFFICE_URL = "/id/direktori/dispendukcapil/"

@@ -1,30 +1,27 @@
-"""Presentation helpers of the public templates.
+"""Finding one's way on the public pages: home, language switcher, breadcrumbs, what a page is.
 
 Everything a template would otherwise compute lives here as a small function:
 the home page of the current language, the language switcher's links, the
-breadcrumb trail, phone links for numbers kept in settings, and the short
-texts used for ``<meta name="description">`` and search results.
+breadcrumb trail, a web address short enough to read and the language a page
+was written in. The home page's model is ``settings.HOME_PAGE_MODEL`` (the
+project shell's), so this library imports none of our apps. The meta
+description, Open Graph and JSON-LD are the ``seo`` library.
 
-Load with ``{% load melayani_tags %}``.
+Load with ``{% load navigation %}``.
 """
 
-import re
 from urllib.parse import urlsplit
 
 from django import template
+from django.apps import apps
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
-
-from core import phone
+from wagtail_localize.models import TranslationSource
 
 register = template.Library()
-
-META_DESCRIPTION_LENGTH = 160
-_WHITESPACE = re.compile(r"\s+")
 
 
 # --- the current language's home page ----------------------------------------
@@ -40,17 +37,20 @@ def current_language():
     return base if base in codes else settings.LANGUAGE_CODE
 
 
-def home_for_language(language_code, request=None):
-    """The live HomePage of ``language_code``, or None; looked up once per request."""
-    from melayani.models import HomePage
+def home_page_model():
+    """The project's home page class (``settings.HOME_PAGE_MODEL``, e.g. ``"melayani.HomePage"``)."""
+    return apps.get_model(settings.HOME_PAGE_MODEL)
 
+
+def home_for_language(language_code, request=None):
+    """The live home page of ``language_code``, or None; looked up once per request."""
     cache = getattr(request, "_melayani_homes", None)
     if cache is None:
         cache = {}
         if request is not None:
             request._melayani_homes = cache
     if language_code not in cache:
-        cache[language_code] = HomePage.objects.filter(locale__language_code=language_code).live().first()
+        cache[language_code] = home_page_model().objects.filter(locale__language_code=language_code).live().first()
     return cache[language_code]
 
 
@@ -158,15 +158,14 @@ def language_switcher(context, home_only=False):
 
 def breadcrumb_items(page, request=None):
     """[{title, url}, …] from the home page down to the parent of ``page``."""
-    from melayani.models import HomePage
-
+    home_class = home_page_model()
     items = []
     for ancestor in page.get_ancestors().filter(depth__gt=1).live():
         url = ancestor.get_url(request)
         if not url:
             continue
         specific_class = ancestor.specific_class
-        is_home = specific_class is not None and issubclass(specific_class, HomePage)
+        is_home = specific_class is not None and issubclass(specific_class, home_class)
         items.append({"title": _("Home") if is_home else ancestor.title, "url": url})
     return items
 
@@ -177,32 +176,7 @@ def breadcrumbs(context, page):
     return {"items": breadcrumb_items(page, context.get("request")), "current": page.title}
 
 
-# --- phone numbers and addresses kept as plain text ------------------------------------
-
-
-@register.filter
-def tel_href(number):
-    """``"0333-000-1129"`` → ``"tel:+623330001129"``; ``"112"`` → ``"tel:112"``; ``""`` → ``""``."""
-    return phone.tel_href(number or "")
-
-
-@register.filter
-def sms_href(number):
-    """``"+62 800-4357-4643"`` → ``"sms:+6280043574643"``; ``""`` → ``""``."""
-    href = phone.tel_href(number or "")
-    return "sms:" + href[len("tel:") :] if href else ""
-
-
-@register.filter
-def whatsapp_href(number):
-    """``"+62 800-7677-7192"`` → ``"https://wa.me/6280076777192"``; short codes → ``""``."""
-    return phone.whatsapp_href(number or "")
-
-
-@register.filter
-def phone_display(number):
-    """The number as dialled at home: ``"+62 800-7677-7192"`` → ``"0800-7677-7192"``."""
-    return phone.display(number or "")
+# --- addresses kept as plain text ------------------------------------------------------
 
 
 @register.filter
@@ -217,40 +191,6 @@ def url_host(url):
 # --- short texts about a page ---------------------------------------------------------
 
 
-def _squash(text):
-    return _WHITESPACE.sub(" ", str(text or "")).strip()
-
-
-@register.filter
-def page_summary(page):
-    """The page's own short text: ``summary`` or ``introduction``, else its search description."""
-    if page is None:
-        return ""
-    for field_name in ("summary", "introduction"):
-        text = _squash(getattr(page, field_name, ""))
-        if text:
-            return text
-    return _squash(getattr(page, "search_description", ""))
-
-
-@register.filter
-def meta_description(page, length=META_DESCRIPTION_LENGTH):
-    """``search_description``, else the summary/introduction, truncated to ``length`` characters."""
-    if page is None:
-        return ""
-    text = _squash(getattr(page, "search_description", "")) or page_summary(page)
-    return Truncator(text).chars(int(length))
-
-
-@register.filter
-def page_type_label(page):
-    """What kind of page a search result is, e.g. "Office" or "Service", in the current language."""
-    if page is None:
-        return ""
-    model = getattr(page, "specific_class", None) or type(page)
-    return capfirst(model._meta.verbose_name)
-
-
 @register.filter
 def source_language(page):
     """Language code of the version ``page`` was translated from (its own when it is the source).
@@ -260,8 +200,6 @@ def source_language(page):
     """
     if page is None:
         return ""
-    from wagtail_localize.models import TranslationSource
-
     source = (
         TranslationSource.objects.filter(object_id=page.translation_key)
         .select_related("locale")

@@ -1,0 +1,227 @@
+"""The directory index, an office page and its opening hours."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from core import phone
+from core.cache import accept_query
+from core.mixins import IntroductionMixin, StableSlugMixin
+from core.phone import validate_phone_number
+
+from .. import admin_panels, translation_status
+from ..grouping import group_offices_by_kind
+from ..structured_data import office_data
+from ..views.poster import office_poster
+from .choices import OFFICE_KIND_ORDER, OfficeKind, Weekday
+from .contacts import ContactPerson
+
+
+class DirectoryIndexPage(IntroductionMixin, Page):
+    """Every office of the regency, grouped by type and listed A–Z."""
+
+    parent_page_types = ["melayani.HomePage"]
+    subpage_types = ["directory.OfficePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("directory index")
+
+    def offices(self):
+        return OfficePage.objects.child_of(self).live().public().order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        selected_kind = request.GET.get("kind", "")
+        if selected_kind not in OFFICE_KIND_ORDER:
+            selected_kind = ""
+        offices = self.offices()
+        if selected_kind:
+            offices = offices.filter(kind=selected_kind)
+            accept_query(request, kind=selected_kind)
+        context["selected_kind"] = selected_kind
+        context["kinds"] = OfficeKind.choices
+        context["office_groups"] = group_offices_by_kind(offices)
+        return context
+
+
+class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
+    """A regency office (OPD) with its contact persons and services."""
+
+    kind = models.CharField(_("type of office"), max_length=20, choices=OfficeKind.choices)
+    acronym = models.CharField(_("acronym"), max_length=50, blank=True)
+    other_names = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_("Other names citizens type, separated by commas."),
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone_number])
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    requires_moderation = models.BooleanField(
+        _("changes need approval"),
+        default=True,
+        help_text=_(
+            "When on, changes by this office's editors go live only after the communications team approves them."
+        ),
+    )
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("acronym"), FieldPanel("kind")]),
+        FieldPanel("other_names"),
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("email")]),
+                FieldPanel("website"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Address and contact"),
+        ),
+        InlinePanel("opening_hours", label=_("Opening hours")),
+        admin_panels.ContactsInlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
+    ]
+    settings_panels = Page.settings_panels + [
+        FieldPanel("requires_moderation", permission="directory.switch_office_moderation"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("acronym", boost=5),
+        index.SearchField("other_names", boost=4),
+        index.SearchField("summary"),
+        index.FilterField("kind"),
+        index.AutocompleteField("acronym"),
+    ]
+
+    # Identifiers, numbers and places are the same in every language.
+    override_translatable_fields = [
+        SynchronizedField("stable_slug"),
+        SynchronizedField("acronym"),
+        SynchronizedField("other_names"),
+        SynchronizedField("address"),
+        SynchronizedField("phone"),
+    ]
+
+    parent_page_types = ["directory.DirectoryIndexPage"]
+    subpage_types = ["directory.ServicePage"]
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        permissions = [("switch_office_moderation", _("Can switch the approval of an office's changes on or off"))]
+
+    @property
+    def other_name_list(self):
+        return [name.strip() for name in self.other_names.split(",") if name.strip()]
+
+    @property
+    def display_name(self):
+        return f"{self.title} ({self.acronym})" if self.acronym else self.title
+
+    @property
+    def phone_href(self):
+        return phone.tel_href(self.phone)
+
+    @property
+    def phone_display(self):
+        return phone.display(self.phone)
+
+    @property
+    def map_url(self):
+        """A plain OpenStreetMap link: no third-party script or tiles on our pages."""
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=18/{self.latitude}/{self.longitude}"
+        )
+
+    def data_verified_on(self):
+        """The oldest confirmation among the contacts: every entry was checked on or after it."""
+        return min((contact.last_verified for contact in self.contacts.all()), default=None)
+
+    def ranked_contacts(self):
+        """Contacts from the head of office down; uses the prefetched list when there is one."""
+        return sorted(self.contacts.all(), key=ContactPerson.rank_key)
+
+    def live_services(self):
+        # Looked up in the app registry: services.py imports this module for ServicePage.office.
+        ServicePage = self._meta.apps.get_model("directory", "ServicePage")
+        return ServicePage.objects.child_of(self).live().public().select_related("locale").order_by("title")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The contact list, the verified date and the structured data all read the contacts: fetch them once.
+        prefetch_related_objects([self], "contacts", "opening_hours")
+        context["fallback"] = fallback = translation_status.fallback_of(self)
+        context["contacts"] = translation_status.mark_contacts(self.ranked_contacts(), fallback)
+        context["services"] = self.live_services()
+        context["opening_hours"] = list(self.opening_hours.all())
+        return context
+
+    def structured_data(self, request=None, contacts=None, opening_hours=None):
+        """schema.org ``GovernmentOrganization`` with a ``ContactPoint`` per contact (``structured_data.py``)."""
+        contacts = self.ranked_contacts() if contacts is None else contacts
+        opening_hours = self.opening_hours.all() if opening_hours is None else opening_hours
+        return office_data(self, contacts, opening_hours, request)
+
+    def schema_org(self, request, context):
+        """For core's ``{% structured_data %}``: the contacts and hours the page's context already holds."""
+        return self.structured_data(
+            request, contacts=context.get("contacts"), opening_hours=context.get("opening_hours")
+        )
+
+    @path("poster/", name="poster")
+    def poster(self, request):
+        """A one-page A4 poster for the service counter: the officers' numbers and a QR code to this page."""
+        return office_poster(request, self)
+
+
+class OpeningHours(Orderable):
+    """One line of an office's opening hours, e.g. Monday–Thursday 07:30–15:30."""
+
+    office = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="opening_hours")
+    first_day = models.CharField(_("from"), max_length=3, choices=Weekday.choices)
+    last_day = models.CharField(_("to"), max_length=3, choices=Weekday.choices, blank=True)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    panels = [
+        FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day")]),
+        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def clean(self):
+        super().clean()
+        if self.opens and self.closes and self.closes <= self.opens:
+            raise ValidationError({"closes": _("Closing time must be after opening time.")})
+
+    @property
+    def days_code(self):
+        """The sample data's form: ``Mon-Thu`` or ``Fri``."""
+        if self.last_day and self.last_day != self.first_day:
+            return f"{self.first_day}-{self.last_day}"
+        return self.first_day
+
+    @property
+    def days_label(self):
+        first = Weekday(self.first_day).label
+        if self.last_day and self.last_day != self.first_day:
+            return f"{first}–{Weekday(self.last_day).label}"
+        return first
