@@ -33,12 +33,17 @@ def reference_parameters():
 
 
 def unsupported(accepted):
-    """The parameters of HSDS's API reference an endpoint taking ``accepted`` does not implement, A–Z."""
-    return sorted(reference_parameters() - set(accepted))
+    """The parameters of HSDS's API reference an endpoint taking ``accepted`` does not implement, A–Z.
+
+    ``format`` is always accepted: its default, ``json``, is what every endpoint answers.
+    """
+    return sorted(reference_parameters() - {*accepted, "format"})
 
 
 def refuse_unsupported(query, accepted):
     """A filter of HSDS's reference this endpoint does not implement is refused, not silently ignored."""
+    if query.get("format", "json") != "json":
+        raise BadParameter("format must be json: this API does not stream ndjson.")
     sent = [name for name in unsupported(accepted) if name in query]
     if sent:
         raise BadParameter(f"{sent[0]} is not supported by this API.")

@@ -198,6 +198,14 @@ def test_hsds_filters_this_api_lacks_are_refused_not_ignored(client, url, name):
     assert name in document["paths"][path]["get"]["responses"]["400"]["description"]
 
 
+def test_hsds_format_json_is_the_answer_and_ndjson_is_refused(client):
+    """A harvester asking for HSDS's default format gets it; the streamed one gets a clear 400."""
+    plain = get_json(client, "/api/hsds/services/", per_page="2")
+    assert get_json(client, "/api/hsds/services/", per_page="2", format="json") == plain
+    data = get_json(client, "/api/hsds/services/", status=400, format="ndjson")
+    assert "format must be json" in data["error"]
+
+
 def test_a_service_at_one_office_loads_no_district_offices(client):
     """Only a service also offered at the district offices costs the queries that load them."""
 
