@@ -1,22 +1,25 @@
 """What every app's JSON API shares: one error shape, HTML-safe JSON, pagination, absolute links, a contact.
 
 Apps declare a ninja ``Router``; the shell adds them to one ``SiteAPI``. Errors of any
-kind are answered as ``{"error": message, "status": code}`` with a 400 or 404, never
-ninja's 422 nor an HTML page. The contact schema lives here because contacts appear in
+kind are answered as ``{"error": message, "status": code}`` with a 400, 404 or 405, never
+ninja's 422 nor an HTML page. Their messages are for developers and, like pydantic's
+validation messages they include, always in English, whatever ``lang`` asks for. The
+API is read-only: GET, and HEAD wherever GET is allowed. The contact schema lives here because contacts appear in
 the directory's answers and in search results, and search sits below the directory.
 """
 
 import datetime
+import functools
 from typing import Annotated, Generic, Literal, TypeVar
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse
-from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, WrapValidator
+from wagtail.models import Locale
 
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
@@ -52,6 +55,10 @@ class HtmlSafeJSONRenderer(JSONRenderer):
 RENDERER = HtmlSafeJSONRenderer()
 
 
+NOT_FOUND = "Not found."
+READ_ONLY_METHODS = ("GET", "HEAD")
+
+
 def error_response(request, status, message):
     content = RENDERER.render(request, {"error": str(message), "status": status}, response_status=status)
     return HttpResponse(content, status=status, content_type=RENDERER.media_type)
@@ -59,7 +66,31 @@ def error_response(request, status, message):
 
 def not_found(request, *args, **kwargs):
     """A plain Django view: unknown addresses under ``/api/`` get the API's JSON 404 too."""
-    return error_response(request, 404, _("Not found."))
+    return error_response(request, 404, NOT_FOUND)
+
+
+def read_only(view):
+    """``view`` answering HEAD as GET without the body, and other methods with a JSON 405."""
+
+    @functools.wraps(view)
+    def answer(request, *args, **kwargs):
+        if request.method not in READ_ONLY_METHODS:
+            response = error_response(request, 405, f"Method {request.method} not allowed; this API is read-only.")
+            response["Allow"] = ", ".join(READ_ONLY_METHODS)
+            return response
+        if request.method != "HEAD":
+            return view(request, *args, **kwargs)
+        request.method = "GET"
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            request.method = "HEAD"
+        if not response.streaming:
+            response["Content-Length"] = str(len(response.content))
+            response.content = b""
+        return response
+
+    return answer
 
 
 def _validation_message(errors):
@@ -78,7 +109,13 @@ class SiteAPI(NinjaAPI):
         super().__init__(**kwargs)
         self.add_exception_handler(ValidationError, lambda request, exc: self._error(request, 400, exc))
         self.add_exception_handler(HttpError, lambda request, exc: self._error(request, exc.status_code, exc))
-        self.add_exception_handler(Http404, lambda request, exc: error_response(request, 404, _("Not found.")))
+        self.add_exception_handler(Http404, lambda request, exc: error_response(request, 404, NOT_FOUND))
+
+    def _get_urls(self):
+        patterns = super()._get_urls()
+        for pattern in patterns:
+            pattern.callback = read_only(pattern.callback)
+        return patterns
 
     @staticmethod
     def _error(request, status, exc):
@@ -97,13 +134,38 @@ def empty_as(default):
 
 LANGUAGE_CODES = tuple(code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES)
 DEFAULT_LANGUAGE = LANGUAGE_CODES[0]
+UNKNOWN_LANGUAGE = f"lang must be one of: {', '.join(LANGUAGE_CODES)}."
+
+
+def requested_locale(code):
+    """The content locale ``?lang=`` asks for (the default when empty or absent); any other is a 400."""
+    code = code or DEFAULT_LANGUAGE
+    locale = Locale.objects.filter(language_code=code).first() if code in LANGUAGE_CODES else None
+    if locale is None:
+        raise ApiError(400, UNKNOWN_LANGUAGE)
+    return locale
+
+
+def _known_language(value, handler):
+    # Not a ValueError, so pydantic lets it through to the API's handler: the same message everywhere.
+    if value not in LANGUAGE_CODES:
+        raise ApiError(400, UNKNOWN_LANGUAGE)
+    return handler(value)
+
 
 # ``?lang=`` of every endpoint: a content language, the default when empty or absent.
 Language = Annotated[
-    Literal[LANGUAGE_CODES], empty_as(DEFAULT_LANGUAGE), Query(DEFAULT_LANGUAGE, description="Language of the answer.")
+    Literal[LANGUAGE_CODES],
+    WrapValidator(_known_language),
+    empty_as(DEFAULT_LANGUAGE),  # the last validator listed runs first
+    Query(DEFAULT_LANGUAGE, description="Language of the answer."),
 ]
-PageNumber = Annotated[int, Query(ge=1, description="Page of results, from 1.")]
-PageSize = Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE, description="Results per page.")]
+PageNumber = Annotated[int, empty_as(1), Query(1, ge=1, description="Page of results, from 1.")]
+PageSize = Annotated[
+    int,
+    empty_as(DEFAULT_PAGE_SIZE),
+    Query(DEFAULT_PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE, description=f"Results per page (default {DEFAULT_PAGE_SIZE})."),
+]
 
 T = TypeVar("T")
 
@@ -142,6 +204,9 @@ def unstorable(text):
 
 
 def absolute_url(request, page):
+    """The page's public address: on the requested host in an answer, the site's own without a request (exports)."""
+    if request is None:
+        return page.get_full_url()
     url = page.get_url(request)
     return request.build_absolute_uri(url) if url else None
 

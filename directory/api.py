@@ -6,7 +6,6 @@ from typing import Annotated, Literal
 from django.utils.translation import override
 from ninja import Query, Router, Schema
 from pydantic import Field
-from wagtail.models import Locale
 
 from core.api import (
     DEFAULT_PAGE_SIZE,
@@ -20,10 +19,12 @@ from core.api import (
     absolute_url,
     empty_as,
     paginate,
+    requested_locale,
     unstorable,
 )
 
 from .models import OFFICE_KIND_ORDER, OfficePage, ServicePage
+from .records import stream_texts
 
 router = Router(tags=["directory"])
 
@@ -87,13 +88,6 @@ class ServiceDetail(ServiceSummary):
     contacts: list[Contact] = Field(description="The officers responsible for the service.")
 
 
-def requested_locale(code):
-    try:
-        return Locale.objects.get(language_code=code)
-    except Locale.DoesNotExist:
-        raise ApiError(400, "Unknown lang; use one of: id, en.") from None
-
-
 def in_locale(model, stable_slug, locale):
     """The page in the requested language, else its original (the API says which it is)."""
     pages = model.objects.live().public().filter(stable_slug=stable_slug).select_related("locale")
@@ -124,10 +118,6 @@ def service_summary(request, service):
     return ServiceSummary(
         slug=service.stable_slug, name=service.title, summary=service.summary, url=absolute_url(request, service)
     )
-
-
-def stream_texts(stream):
-    return [str(child.value) for child in stream]
 
 
 def _time(value: datetime.time):

@@ -15,7 +15,7 @@ def _pair(source_value, translated_value):
     return {"id": source_value, "en": translated_value if translated_value is not None else source_value}
 
 
-def _stream_texts(stream):
+def stream_texts(stream):
     return [str(block.value) for block in stream]
 
 
@@ -73,8 +73,8 @@ def service_record(service, translated=None):
         return _pair(getattr(service, field_name), getattr(translated, field_name) if translated else None)
 
     def both_streams(field_name):
-        source = _stream_texts(getattr(service, field_name))
-        return {"id": source, "en": _stream_texts(getattr(translated, field_name)) if translated else source}
+        source = stream_texts(getattr(service, field_name))
+        return {"id": source, "en": stream_texts(getattr(translated, field_name)) if translated else source}
 
     return {
         "slug": service.stable_slug,
@@ -85,8 +85,8 @@ def service_record(service, translated=None):
         "duration": both("duration"),
         "cost": both("cost"),
         "output": both("output"),
-        "legal_basis": _stream_texts(service.legal_basis),
-        "channels": _stream_texts(service.channels),
+        "legal_basis": stream_texts(service.legal_basis),
+        "channels": stream_texts(service.channels),
         "contacts": [link.contact.key for link in service.responsible_officers.all()],
         "keywords": {
             "id": _split(service.keywords),

@@ -7,8 +7,7 @@ from django.utils.translation import override
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from core.api import ERROR_RESPONSES, ApiError, Language, absolute_url, unstorable
-from directory.api import requested_locale
+from core.api import ERROR_RESPONSES, ApiError, Language, absolute_url, requested_locale, unstorable
 from directory.models import OfficePage, ServicePage
 
 from . import ikm, periods, results

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from ninja import Path, Router
 
-from core.api import error_response
+from core.api import error_response, requested_locale
 
 from . import mapping, params, queries
 from .config import hsds_config
@@ -20,28 +20,31 @@ from .openapi import described
 router = Router(tags=["HSDS 3.0 (Open Referral)"])
 # Documented with its format in ``openapi.py``; a bad id gets our 400, not ninja's 422.
 RECORD_ID = Path(..., include_in_schema=False)
+# The parameters of each endpoint; those of HSDS's API reference not listed get a 400.
+META = ["lang"]
+LIST = ["lang", "page", "per_page"]
+RECORD = ["id", "lang"]
 SERVICE_FILTERS = ["lang", "search", "page", "per_page", "organization_id", "modified_after"]
 
 
-def answer(request, build):
+def answer(request, accepted, build):
     """``build(locale, query)`` with texts in ``lang``; bad parameters become a JSON 400, unknown ids a JSON 404.
 
     The parameters are read as text, here and by ``RECORD_ID``, so that a bad one gets this 400
-    and its message rather than ninja's 422; ``openapi.py`` documents their types.
+    and its message rather than ninja's 422; ``openapi.py`` documents their types. ``lang`` is
+    checked as on every endpoint of the site's API.
     """
     # As everywhere in the site's API, a parameter sent empty (``?lang=``) counts as absent.
     query = {name: value for name, value in request.GET.items() if value != ""}
-    try:
-        locale = params.locale(query.get("lang"))
-    except params.BadParameter as problem:
-        return error_response(request, 400, str(problem))
+    locale = requested_locale(query.get("lang"))
     with translation.override(locale.language_code):
         try:
+            params.refuse_unsupported(query, accepted)
             return build(locale, query)
         except params.BadParameter as problem:
             return error_response(request, 400, str(problem))
         except queries.NotFound:
-            return error_response(request, 404, translation.gettext("No record with this id."))
+            return error_response(request, 404, "No record with this id.")
 
 
 def page_of(records, total, page_number, per_page):
@@ -64,13 +67,14 @@ def sliced(queryset, page_number, per_page):
     return list(queryset[start : start + per_page])
 
 
-@router.get("/", summary="About this API", operation_id="hsds_meta", openapi_extra=described("meta", ["lang"]))
+@router.get("/", summary="About this API", operation_id="hsds_meta", openapi_extra=described("meta", META))
 def meta(request):
     """The HSDS version and profile of this API and where its OpenAPI document is."""
     openapi = request.build_absolute_uri(reverse(f"{request.resolver_match.namespace}:openapi-json"))
     config = hsds_config()
     return answer(
         request,
+        META,
         lambda locale, _query: {
             "version": config["hsds_version"],
             "profile": config["profile"],
@@ -83,11 +87,11 @@ def meta(request):
     "/organizations/",
     summary="Organizations (offices)",
     operation_id="hsds_organizations",
-    openapi_extra=described("compiled/organization_list.json", ["lang", "page", "per_page"], page=True),
+    openapi_extra=described("compiled/organization_list.json", LIST, page=True),
 )
 def organizations(request):
     """The regency's offices, A–Z, in HSDS's ``organization_list`` shape."""
-    return answer(request, organization_page)
+    return answer(request, LIST, organization_page)
 
 
 def organization_page(locale, query):
@@ -101,13 +105,11 @@ def organization_page(locale, query):
     "/organizations/{id}",
     summary="One organization, fully nested",
     operation_id="hsds_organization",
-    openapi_extra=described(
-        "compiled/organization_list.json", ["id", "lang"], nested="organization.json", not_found=True
-    ),
+    openapi_extra=described("compiled/organization_list.json", RECORD, nested="organization.json", not_found=True),
 )
 def organization(request, id: str = RECORD_ID):
     """An office with its phones, contact persons, building with opening hours, and services."""
-    return answer(request, lambda locale, _query: organization_record(request, locale, id))
+    return answer(request, RECORD, lambda locale, _query: organization_record(request, locale, id))
 
 
 def organization_record(request, locale, id):
@@ -124,7 +126,7 @@ def organization_record(request, locale, id):
 )
 def services(request):
     """Services A–Z in HSDS's ``service_list`` shape, each with its organization; filters combine."""
-    return answer(request, lambda locale, query: services_page(request, locale, query))
+    return answer(request, SERVICE_FILTERS, lambda locale, query: services_page(request, locale, query))
 
 
 def services_page(request, locale, query):
@@ -139,7 +141,7 @@ def services_page(request, locale, query):
         office = next((each for each in offices.values() if organization_id(each) == str(wanted)), None)
         if office is None:
             return page_of([], 0, page_number, size)
-    found = queries.filtered_services(locale, list(offices), search, office, since)
+    found = queries.filtered_services(locale, offices, search, office, since)
     records = [
         mapping.service_summary(service, offices[queries.parent_path(service)], request)
         for service in sliced(found, page_number, size)
@@ -151,11 +153,11 @@ def services_page(request, locale, query):
     "/services/{id}",
     summary="One service, fully nested",
     operation_id="hsds_service",
-    openapi_extra=described("compiled/service_list.json", ["id", "lang"], nested="service.json", not_found=True),
+    openapi_extra=described("compiled/service_list.json", RECORD, nested="service.json", not_found=True),
 )
 def service(request, id: str = RECORD_ID):
     """A service with its required documents, fees, officers and the places to apply with their hours."""
-    return answer(request, lambda locale, _query: service_record(request, locale, id))
+    return answer(request, RECORD, lambda locale, _query: service_record(request, locale, id))
 
 
 def service_record(request, locale, id):

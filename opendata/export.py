@@ -40,7 +40,7 @@ def nested_records(locale):
     """Every live organization and service of ``locale``, fully nested as the API serves them."""
     offices = queries.offices_by_path(locale)
     districts = [office for office in offices.values() if office.kind == "kecamatan"]
-    services = queries.filtered_services(locale, list(offices)).prefetch_related("responsible_officers__contact")
+    services = queries.filtered_services(locale, offices)
     services_by_office = {}
     for service in services:
         services_by_office.setdefault(queries.parent_path(service), []).append(service)
@@ -49,7 +49,7 @@ def nested_records(locale):
         mapping.organization(office, services_by_office.get(path, []), language) for path, office in offices.items()
     ]
     service_records = [
-        mapping.service(service, office, queries.officers(service, office), districts, language)
+        mapping.service(service, office, service.officers(), districts, language)
         for path, office in offices.items()
         for service in services_by_office.get(path, [])
     ]

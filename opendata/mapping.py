@@ -11,7 +11,8 @@ import zoneinfo
 
 from django.conf import settings
 
-from core import phone as phone_numbers
+from core.api import absolute_url
+from core.phone import international
 
 from .config import hsds_config
 from .identifiers import contact_id, hsds_id, location_id, organization_id, service_id
@@ -20,32 +21,20 @@ WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 POSTAL_CODE = re.compile(r"\b(\d{5})\b")
 
 
-def page_url(page, request=None):
-    """The public address: on the requested host in the API, the site's own in an export."""
-    if request is None:
-        return page.get_full_url()
-    url = page.get_url(request)
-    return request.build_absolute_uri(url) if url else None
-
-
 def compact(record, *required):
     """The record without empty optional values (HSDS formats such as ``email`` reject '')."""
     return {key: value for key, value in record.items() if key in required or value not in (None, "", [])}
 
 
-def e164(number):
-    """``0333-000-1129`` → ``+623330001129``; short service numbers (``112``) stay as dialled."""
-    return phone_numbers.international(number)
-
-
 def phone(parent_field, parent_id, number, role, phone_type="voice", description=""):
-    if not e164(number):
+    """A number in E.164 (``0333-000-1129`` → ``+623330001129``); short service numbers stay as dialled."""
+    if not international(number):
         return None
     return compact(
         {
             "id": hsds_id(parent_id, "phone", role),
             parent_field: parent_id,
-            "number": e164(number),
+            "number": international(number),
             "type": phone_type,
             "description": description,
         }
@@ -60,7 +49,7 @@ def contact(person, parent_field, parent_id, owner_id=None):
     """A contact person with a work phone and, when it is another number, a WhatsApp number (type ``text``)."""
     record_id = contact_id(person, owner_id)
     entries = [(person.phone, "work")]
-    if person.whatsapp and e164(person.whatsapp) != e164(person.phone):
+    if person.whatsapp and international(person.whatsapp) != international(person.phone):
         entries.append((person.whatsapp, "whatsapp", "text", "WhatsApp"))
     return compact(
         {
@@ -90,9 +79,11 @@ def clock(value):
 
 
 def byday(opening):
+    """The days of ``Mon-Thu`` as ``MO,TU,WE,TH``; a range past Sunday wraps: ``Fri-Mon`` is ``FR,SA,SU,MO``."""
     first = WEEKDAYS.index(opening.first_day)
     last = WEEKDAYS.index(opening.last_day) if opening.last_day else first
-    return ",".join(day[:2].upper() for day in WEEKDAYS[first : max(first, last) + 1])
+    days = (last - first) % len(WEEKDAYS) + 1
+    return ",".join(WEEKDAYS[(first + step) % len(WEEKDAYS)][:2].upper() for step in range(days))
 
 
 def schedule(opening, location):
@@ -177,12 +168,17 @@ def organization(office, services, language, request=None):
 
 
 def is_free(cost):
-    """``Gratis (tidak dipungut biaya)``, ``Free of charge``: the fee text opens with the word for free."""
-    return cost.strip().casefold().startswith(tuple(hsds_config()["free_of_charge"]))
+    """Free without a condition: the whole fee text is one of the publisher's phrases for free of charge.
+
+    ``Gratis (tidak dipungut biaya)`` is; ``Gratis bagi peserta JKN aktif; pasien umum sesuai tarif``
+    and ``Gratis; meterai disediakan pemohon`` are not: their clauses stay in ``fees_description``.
+    """
+    said = " ".join(cost.split()).rstrip(".").casefold()
+    return said in hsds_config()["free_of_charge"]
 
 
 def cost_options(service, record_id):
-    """A structured fee only where it is certain: free services cost 0 rupiah; the text says the rest."""
+    """A structured fee only where it is certain: free without a condition costs 0 rupiah; the text says the rest."""
     if not service.cost or not is_free(service.cost):
         return []
     return [
@@ -200,6 +196,12 @@ def numbered(stream):
     return "\n".join(f"{position}. {block.value}" for position, block in enumerate(stream, start=1))
 
 
+def last_modified(service, office):
+    """The later publication of the service and of its office, whose contacts, phones and hours it nests."""
+    moments = [moment for moment in (service.last_published_at, office.last_published_at) if moment]
+    return max(moments).isoformat() if moments else None
+
+
 def service_summary(service, office, request=None, nested_organization=True):
     """The ``service_list`` shape: the service's own fields and, in lists, its organization."""
     record = compact(
@@ -208,12 +210,12 @@ def service_summary(service, office, request=None, nested_organization=True):
             "organization_id": organization_id(office),
             "name": service.title,
             "description": service.summary,
-            "url": page_url(service, request),
+            "url": absolute_url(request, service),
             "status": "active",
             "application_process": numbered(service.procedure),
             "fees_description": service.cost,
             "wait_time": service.duration,
-            "last_modified": service.last_published_at.isoformat() if service.last_published_at else None,
+            "last_modified": last_modified(service, office),
         }
     )
     if nested_organization:

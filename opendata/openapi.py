@@ -6,6 +6,7 @@ the modular schema the description links to: embedding them would add megabytes)
 """
 
 from .config import hsds_config
+from .params import unsupported
 from .schemas import load
 
 OFFICIAL = "https://raw.githubusercontent.com/openreferral/specification/3.0/schema/"
@@ -60,7 +61,11 @@ def described(name, names, page=False, nested=None, not_found=False):
     """``openapi_extra`` for an endpoint taking the parameters ``names`` and answering with the HSDS schema ``name``."""
     responses = {
         200: json_content(success_schema(name, page, nested), "HSDS 3.0"),
-        400: json_content(ERROR, "A parameter the API cannot use; `error` says which and why."),
+        400: json_content(
+            ERROR,
+            "A parameter the API cannot use; `error` says which and why. Parameters of HSDS's API reference"
+            f" this endpoint does not support are refused, not ignored: {', '.join(unsupported(names))}.",
+        ),
     }
     if not_found:
         responses[404] = json_content(ERROR, "No live record with this id in the requested language.")

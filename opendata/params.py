@@ -1,36 +1,53 @@
-"""Query parameters of the HSDS API, checked into clear 400 messages instead of errors deep in a query."""
+"""Query parameters of the HSDS API, checked into clear 400 messages instead of errors deep in a query.
+
+As every message of the site's API, they are for developers and in English (see ``core.api``).
+"""
 
 import datetime
 import uuid
+from functools import cache
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
-from django.utils.translation import gettext as _
-from wagtail.models import Locale
 
 from core.api import unstorable
 
 from .config import hsds_config
+from .schemas import load
 
 
 class BadParameter(Exception):
     """A query parameter the API cannot use; the message says which and why."""
 
 
-def locale(code):
-    code = "id" if code is None else code
-    languages = [language for language, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-    found = Locale.objects.filter(language_code=code).first() if code in languages else None
-    if found is None:
-        raise BadParameter(_("Unknown lang; use one of: %(languages)s.") % {"languages": ", ".join(languages)})
-    return found
+@cache
+def reference_parameters():
+    """Every query parameter of HSDS's API reference (``schema/hsds-3.0/openapi.json``)."""
+    reference = load("openapi.json")
+    names = {parameter["name"] for parameter in reference["components"]["parameters"].values()}
+    for operations in reference["paths"].values():
+        for operation in operations.values():
+            if isinstance(operation, dict):
+                names.update(each["name"] for each in operation.get("parameters", []) if each.get("in") == "query")
+    return frozenset(names)
+
+
+def unsupported(accepted):
+    """The parameters of HSDS's API reference an endpoint taking ``accepted`` does not implement, A–Z."""
+    return sorted(reference_parameters() - set(accepted))
+
+
+def refuse_unsupported(query, accepted):
+    """A filter of HSDS's reference this endpoint does not implement is refused, not silently ignored."""
+    sent = [name for name in unsupported(accepted) if name in query]
+    if sent:
+        raise BadParameter(f"{sent[0]} is not supported by this API.")
 
 
 def text(value, name):
     """Free text for a search; a NUL character, which no database column holds, is refused."""
     if value and unstorable(value):
-        raise BadParameter(_("%(name)s must not contain NUL characters.") % {"name": name})
+        raise BadParameter(f"{name} must not contain NUL characters.")
     return value or ""
 
 
@@ -38,7 +55,7 @@ def record_id(value, name="id"):
     try:
         return uuid.UUID(str(value))
     except ValueError:
-        raise BadParameter(_("%(name)s must be a UUID.") % {"name": name}) from None
+        raise BadParameter(f"{name} must be a UUID.") from None
 
 
 def whole_number(value, name, default, maximum):
@@ -50,9 +67,7 @@ def whole_number(value, name, default, maximum):
     except ValueError:
         number = 0
     if not 1 <= number <= maximum:
-        raise BadParameter(
-            _("%(name)s must be a whole number from 1 to %(maximum)s.") % {"name": name, "maximum": maximum}
-        )
+        raise BadParameter(f"{name} must be a whole number from 1 to {maximum}.")
     return number
 
 
@@ -75,7 +90,7 @@ def moment(value, name="modified_after"):
     except ValueError:
         parsed = None
     if parsed is None:
-        raise BadParameter(_("%(name)s must be an ISO 8601 date or date-time.") % {"name": name})
+        raise BadParameter(f"{name} must be an ISO 8601 date or date-time.")
     if timezone.is_naive(parsed):
         parsed = timezone.make_aware(parsed)
     try:

@@ -11,6 +11,10 @@ from directory.models import OfficePage, ServicePage
 from .identifiers import ORGANIZATION, SERVICE, hsds_id
 from .mapping import offers_at_district_offices
 
+# {kind: {HSDS id: stable identifier}}, built once per process and rebuilt when an id is not in it
+# (a page published since); ids are derived from stable identifiers, which never change meaning.
+_STABLE_SLUGS = {}
+
 
 class NotFound(Exception):
     """No live record with that HSDS id in the requested language."""
@@ -39,25 +43,42 @@ def offices_by_path(locale):
     return {office.path: office for office in live_offices(locale)}
 
 
+def stable_slug(model, kind, record_id):
+    """The stable identifier whose HSDS id is ``record_id``, or None."""
+    record_id = str(record_id)
+    known = _STABLE_SLUGS.get(kind, {})
+    if record_id not in known:
+        slugs = model.objects.values_list("stable_slug", flat=True).distinct()
+        known = _STABLE_SLUGS[kind] = {hsds_id(kind, slug): slug for slug in slugs}
+    return known.get(record_id)
+
+
 def by_hsds_id(queryset, kind, record_id):
-    """The page whose derived HSDS id is ``record_id``; ids are derived, so the slugs are read and hashed."""
-    for pk, stable_slug in queryset.values_list("pk", "stable_slug"):
-        if hsds_id(kind, stable_slug) == str(record_id):
-            return queryset.get(pk=pk)
-    raise NotFound(record_id)
+    """The page of ``queryset`` whose derived HSDS id is ``record_id``."""
+    slug = stable_slug(queryset.model, kind, record_id)
+    page = queryset.filter(stable_slug=slug).first() if slug else None
+    if page is None:
+        raise NotFound(record_id)
+    return page
 
 
 def office(locale, record_id):
     return by_hsds_id(live_offices(locale), ORGANIZATION, record_id)
 
 
-def filtered_services(locale, office_paths, search="", organization=None, modified_after=None):
-    """Live services of live offices (``office_paths``) matching every given filter (HSDS filters are cumulative)."""
-    if not office_paths:
+def under(paths):
+    return functools.reduce(operator.or_, (Q(path__startswith=path) for path in paths))
+
+
+def filtered_services(locale, offices, search="", organization=None, modified_after=None):
+    """Live services of the live ``offices`` ({path: office}) matching every given filter (HSDS filters combine).
+
+    ``modified_after`` compares what a service record shows: the service's publication and its
+    office's, whose contacts, phones and hours the record nests.
+    """
+    if not offices:
         return live_services(locale).none()
-    services = live_services(locale).filter(
-        functools.reduce(operator.or_, (Q(path__startswith=path) for path in office_paths))
-    )
+    services = live_services(locale).filter(under(offices))
     if search:
         services = services.filter(
             Q(title__icontains=search)
@@ -68,24 +89,23 @@ def filtered_services(locale, office_paths, search="", organization=None, modifi
     if organization is not None:
         services = services.descendant_of(organization)
     if modified_after is not None:
-        services = services.filter(last_published_at__gte=modified_after)
+        changed = Q(last_published_at__gte=modified_after)
+        offices_changed = [
+            path
+            for path, office_page in offices.items()
+            if office_page.last_published_at and office_page.last_published_at >= modified_after
+        ]
+        services = services.filter(changed | under(offices_changed) if offices_changed else changed)
     return services
 
 
 def service_with_context(locale, record_id):
-    """A service with its office, its officers in the service's language and the district offices."""
-    service = by_hsds_id(live_services(locale).prefetch_related("responsible_officers__contact"), SERVICE, record_id)
-    offices = offices_by_path(locale)
-    office_page = offices.get(parent_path(service))
+    """A service with its office, its officers in its language and, where it is offered, the district offices."""
+    service = by_hsds_id(live_services(locale), SERVICE, record_id)
+    office_page = live_offices(locale).filter(path=parent_path(service)).first()
     if office_page is None:
         raise NotFound(record_id)
     district_offices = []
     if offers_at_district_offices(service, office_page):
-        district_offices = [page for page in offices.values() if page.kind == "kecamatan"]
-    return service, office_page, officers(service, office_page), district_offices
-
-
-def officers(service, office_page):
-    """Responsible contacts as the office's contacts in the service's language (wagtail-localize#710)."""
-    localized = {person.translation_key: person for person in office_page.contacts.all()}
-    return [localized.get(link.contact.translation_key, link.contact) for link in service.responsible_officers.all()]
+        district_offices = list(live_offices(locale).filter(kind="kecamatan"))
+    return service, office_page, service.officers(), district_offices

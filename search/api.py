@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from core.api import ERROR_RESPONSES, ApiError, Contact, Language
+from core.api import ERROR_RESPONSES, ApiError, Contact, Language, empty_as
 
 from . import service
 from .models import SearchQueryLog
@@ -61,7 +61,11 @@ Types = Annotated[
     str,
     Query("", alias="type", description=f"Comma-separated, of: {', '.join(service.RESULT_TYPES)}; all when empty."),
 ]
-Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="At most this many results.")]
+Limit = Annotated[
+    int,
+    empty_as(DEFAULT_LIMIT),
+    Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"At most this many results (default {DEFAULT_LIMIT})."),
+]
 
 
 def _types(raw):

@@ -41,6 +41,39 @@ def test_bad_parameters_get_a_clear_400(client, params):
     assert data["error"]
 
 
+def test_empty_numbers_count_as_absent_as_every_empty_parameter(client):
+    data = get_json(client, "/api/directory/offices/", page="", page_size="", lang="", kind="")
+    assert data == get_json(client, "/api/directory/offices/")
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/directory/offices/",
+        "/api/directory/offices/dispendukcapil/",
+        "/api/directory/services/akta-kelahiran/",
+        "/api/search/?q=ktp",
+        "/api/search/suggest/?q=akta",
+        "/api/ikm/offices/dispendukcapil/",
+        "/api/hsds/",
+        "/api/hsds/services/",
+    ],
+)
+def test_every_endpoint_refuses_an_unknown_language_with_the_same_message(client, url):
+    data = get_json(client, url + ("&" if "?" in url else "?") + "lang=fr", status=400)
+    assert data["error"] == "lang must be one of: id, en."
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_errors_are_in_english_whatever_the_language(client, lang):
+    """Messages are for developers: one language, whichever language the answer was asked in."""
+    assert get_json(client, "/api/nothing/", status=404, lang=lang)["error"] == "Not found."
+    assert get_json(client, "/api/directory/offices/", status=400, lang=lang, page="x")["error"].startswith("page:")
+    assert get_json(client, "/api/hsds/services/", status=400, lang=lang, page="x")["error"] == (
+        "page must be a whole number from 1 to 100000."
+    )
+
+
 def test_office_detail_lists_contacts_by_key_head_first_and_services_by_slug(client, sample_data):
     record = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
     data = get_json(client, "/api/directory/offices/dispendukcapil/", lang="en")
@@ -75,6 +108,20 @@ def test_unknown_identifiers_get_a_json_404(client, url):
     assert data["status"] == 404
 
 
-def test_api_is_read_only(client):
-    response = client.post("/api/directory/offices/")
+@pytest.mark.parametrize("method", ["post", "put", "patch", "delete", "options"])
+@pytest.mark.parametrize("url", ["/api/directory/offices/", "/api/search/?q=ktp", "/api/hsds/services/"])
+def test_api_is_read_only_and_says_so_in_json(client, method, url):
+    response = getattr(client, method)(url)
     assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["status"] == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
+@pytest.mark.parametrize("url", ["/api/directory/offices/", "/api/hsds/services/", "/api/openapi.json"])
+def test_head_is_answered_as_get_without_a_body(client, url):
+    get = client.get(url)
+    head = client.head(url)
+    assert head.status_code == 200
+    assert head["Content-Type"] == get["Content-Type"]
+    assert head.content == b""

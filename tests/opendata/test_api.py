@@ -1,9 +1,13 @@
 """The HSDS 3.0 API: every answer valid against the official schemas, in both languages."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from directory.models import OfficePage, OpeningHours, ServicePage
 from opendata.identifiers import hsds_id
 
 from .hsds_schemas import assert_valid, page_validator
@@ -119,6 +123,91 @@ def test_service_carries_documents_fees_wait_time_process_and_officers(client):
     assert service["wait_time"]
     assert service["application_process"].startswith("1. ")
     assert service["contacts"] and all(contact["phones"] for contact in service["contacts"])
+
+
+def published(model, stable_slug, lang="id", **changes):
+    page = model.objects.get(stable_slug=stable_slug, locale__language_code=lang)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return model.objects.get(pk=page.pk)
+
+
+@pytest.mark.parametrize(
+    "cost",
+    [
+        "Gratis; meterai disediakan pemohon",
+        "Gratis bagi peserta JKN aktif; pasien umum sesuai tarif retribusi Perda",
+        "Gratis bila mendapat kuota fasilitasi APBD; selain itu PNBP merek sesuai tarif DJKI",
+    ],
+)
+def test_a_fee_free_only_on_a_condition_gets_no_zero_cost_option(client, cost):
+    published(ServicePage, "akta-kelahiran", cost=cost)
+    service = get_json(client, f"/api/hsds/services/{BIRTH_CERTIFICATE}")
+    assert_valid("service.json", service)
+    assert service["fees_description"] == cost
+    assert "cost_options" not in service
+
+
+@pytest.mark.parametrize("cost", ["Gratis", "gratis (tidak dipungut biaya).", "Free of charge"])
+def test_an_unconditionally_free_service_costs_zero(client, cost):
+    published(ServicePage, "akta-kelahiran", cost=cost)
+    assert get_json(client, f"/api/hsds/services/{BIRTH_CERTIFICATE}")["cost_options"][0]["amount"] == 0
+
+
+def test_a_service_is_modified_when_its_office_is(client):
+    """A new officer's phone on the office page changes every service record that nests it."""
+    office_id = hsds_id("organization", "dispendukcapil")
+    before = get_json(client, f"/api/hsds/services/{BIRTH_CERTIFICATE}")["last_modified"]
+    moment = timezone.now()
+    assert all_services(client, modified_after=moment.isoformat()) == []
+    office = published(OfficePage, "dispendukcapil")
+    service = get_json(client, f"/api/hsds/services/{BIRTH_CERTIFICATE}")
+    assert service["last_modified"] == office.last_published_at.isoformat() > before
+    found = all_services(client, modified_after=moment.isoformat())
+    assert BIRTH_CERTIFICATE in {record["id"] for record in found}
+    assert {record["organization_id"] for record in found} == {office_id}
+
+
+def test_opening_hours_over_the_weekend_wrap_around(client):
+    office = OfficePage.objects.get(stable_slug="kecamatan-licin", locale__language_code="id")
+    office.opening_hours.add(
+        OpeningHours(first_day="Fri", last_day="Mon", opens=datetime.time(8), closes=datetime.time(12))
+    )
+    office.save_revision().publish()
+    organization = get_json(client, f"/api/hsds/organizations/{LICIN}")
+    assert_valid("organization.json", organization)
+    days = {schedule["byday"] for schedule in organization["locations"][0]["schedules"]}
+    assert "FR,SA,SU,MO" in days
+
+
+@pytest.mark.parametrize(
+    "url, name",
+    [
+        ("/api/hsds/services/", "taxonomy_term_id"),
+        ("/api/hsds/services/", "full_service"),
+        ("/api/hsds/organizations/", "search"),
+        (f"/api/hsds/organizations/{LICIN}", "full_service"),
+    ],
+)
+def test_hsds_filters_this_api_lacks_are_refused_not_ignored(client, url, name):
+    data = get_json(client, url, status=400, **{name: "1"})
+    assert data["error"] == f"{name} is not supported by this API."
+    document = get_json(client, "/api/openapi.json")
+    path = "/api/hsds/organizations/{id}" if LICIN in url else url
+    assert name in document["paths"][path]["get"]["responses"]["400"]["description"]
+
+
+def test_a_service_at_one_office_loads_no_district_offices(client):
+    """Only a service also offered at the district offices costs the queries that load them."""
+
+    def queries_for(record_id):
+        get_json(client, f"/api/hsds/services/{record_id}")  # warm the site root cache
+        with CaptureQueriesContext(connection) as queries:
+            get_json(client, f"/api/hsds/services/{record_id}")
+        return len(queries)
+
+    assert queries_for(hsds_id("service", "pencatatan-perceraian")) < queries_for(NEW_ID_CARD)
 
 
 def test_regency_service_is_offered_at_district_offices_too(client):

@@ -92,6 +92,10 @@ def test_type_and_limit_narrow_the_results(client):
     assert {result["type"] for result in data["results"]} <= {"service", "office"}
 
 
+def test_empty_limit_counts_as_absent(client):
+    assert search_json(client, q="ktp", limit="") == search_json(client, q="ktp")
+
+
 @pytest.mark.parametrize(
     "params",
     [
