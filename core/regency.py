@@ -3,6 +3,15 @@
 from .models import RegencySettings
 
 DEFAULT_REGION = {"name": "Kabupaten Banyuwangi", "programme": "Banyuwangi Melayani"}
+LAPOR_SETTING = "lapor_url"
+# The setting a complaint channel sets, by a word of the channel's name; the first word found wins.
+CHANNEL_SETTINGS = (("sms", "complaint_sms"), ("whatsapp", "complaint_whatsapp"), ("lapor", LAPOR_SETTING))
+
+
+def channel_setting(name):
+    """``"SMS Center Pengaduan"`` → ``"complaint_sms"``; ``None`` for a channel no setting takes."""
+    name = name.lower()
+    return next((setting for word, setting in CHANNEL_SETTINGS if word in name), None)
 
 
 def apply_region(region):
@@ -14,13 +23,9 @@ def apply_region(region):
     regency.call_center = str(region.get("call_center") or regency.call_center)
     regency.response_hours = int(region.get("response_time_hours") or regency.response_hours)
     for channel in region.get("complaint_channels", []):
-        name, contact = channel.get("name", "").lower(), channel.get("contact", "")
-        if "sms" in name:
-            regency.complaint_sms = contact
-        elif "whatsapp" in name:
-            regency.complaint_whatsapp = contact
-        elif "lapor" in name:
-            regency.lapor_url = contact
+        setting = channel_setting(channel.get("name", ""))
+        if setting:
+            setattr(regency, setting, channel.get("contact", ""))
     regency.save()
 
 

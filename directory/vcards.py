@@ -4,6 +4,9 @@
 as long as its office page is live and public.
 """
 
+import re
+from pathlib import Path
+
 import vobject
 from django.http import Http404, HttpResponse
 from django.utils.http import content_disposition_header
@@ -16,11 +19,35 @@ from core import phone
 
 from .models import ContactPerson, OfficePage
 
+HONORIFICS_FILE = Path(__file__).resolve().parent / "data" / "honorifics.txt"
+# A degree written after the name without a comma has at least two abbreviated parts: "S.Kom.", "M.Si."
+DEGREE = re.compile(r"(?:[A-Za-z]+\.){2,}")
+
+
+def _honorifics():
+    with open(HONORIFICS_FILE, encoding="utf-8") as handle:
+        lines = (line.strip() for line in handle)
+        return frozenset(line.casefold() for line in lines if line and not line.startswith("#"))
+
+
+HONORIFICS = _honorifics()
+
 
 def structured_name(name):
-    """The N value: academic degrees after the first comma are the name's suffix (``Budi, S.E.``)."""
-    given, _comma, suffix = name.partition(",")
-    return vobject.vcard.Name(given=given.strip(), suffix=suffix.strip())
+    """The N value: leading titles are the prefix (``Hj.``), degrees after the name the suffix (``S.E.``).
+
+    ``"Dra. Hj. Nikmah Rosidah, M.M."`` → prefix ``Dra. Hj.``, given ``Nikmah Rosidah``, suffix ``M.M.``.
+    """
+    before_comma, _comma, after_comma = name.partition(",")
+    words = before_comma.split()
+    prefix = []
+    while len(words) > 1 and words[0].casefold() in HONORIFICS:
+        prefix.append(words.pop(0))
+    suffix = []
+    while len(words) > 1 and DEGREE.fullmatch(words[-1]):
+        suffix.insert(0, words.pop())
+    suffix += [degree.strip() for degree in after_comma.split(",") if degree.strip()]
+    return vobject.vcard.Name(given=" ".join(words), prefix=" ".join(prefix), suffix=", ".join(suffix))
 
 
 def _add(card, name, value, types=()):
@@ -72,6 +99,6 @@ def contact_vcard(request, key):
     office_url = office.get_full_url(request)
     url = f"{office_url}#contact-{contact.key}" if office_url else ""
     response = HttpResponse(vcard_text(contact, office, url), content_type="text/vcard; charset=utf-8")
-    filename = f"{slugify(contact.name.partition(',')[0]) or contact.key}.vcf"
+    filename = f"{slugify(structured_name(contact.name).given) or contact.key}.vcf"
     response.headers["Content-Disposition"] = content_disposition_header(True, filename)
     return response

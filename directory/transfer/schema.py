@@ -1,28 +1,17 @@
 """The directory file format (``SCHEMA.md``) as pydantic models: the declared schema of an import.
 
-Text limits come from the Django fields the values are stored in: a value the
-site lets an editor leave empty may be empty in the file, so an export of any
-site the editors can build imports back. ``json_schema()`` publishes the same
-declaration as a JSON Schema (``docs/schema/directory.schema.json``).
-
-Each check an editor's form also makes raises a ``PydanticCustomError`` whose
-message reads after the record-and-field label (``validation.py``).
+The field types and their checks are in ``fields.py``. ``json_schema()`` publishes
+the same declaration as a JSON Schema (``docs/schema/directory.schema.json``).
 """
 
-import re
 from typing import Annotated, Any, Literal
 
-from django.core.exceptions import ValidationError
-from django.core.validators import EmailValidator, URLValidator
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
     StrictFloat,
-    StrictInt,
-    StrictStr,
-    WrapValidator,
+    TypeAdapter,
     create_model,
     field_validator,
     model_validator,
@@ -30,116 +19,33 @@ from pydantic import (
 from pydantic import ValidationError as PydanticValidationError
 from pydantic_core import PydanticCustomError
 
-from core import phone
 from core.models import RegencySettings
+from core.regency import LAPOR_SETTING, channel_setting
 
-from ..blocks import ListItemBlock
 from ..models import CONTACT_LEVEL_RANK, OFFICE_KIND_ORDER, ContactPerson, OfficePage, ServicePage, Weekday
+from .fields import (
+    NO_NUL,
+    Keyword,
+    Text,
+    Time,
+    email_address,
+    identifier,
+    items,
+    listed,
+    matching,
+    one_of,
+    phone_number,
+    reworded,
+    storable,
+    stored_text,
+    web_address,
+    whole_number,
+)
 
 SCHEMA_ID = "https://github.com/banyuwangi/melayani/blob/main/docs/schema/directory.schema.json"
-IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _DAY = "|".join(Weekday.values)
 DAYS_PATTERN = rf"^({_DAY})(?:-({_DAY}))?$"
-TIME_PATTERN = r"^(?:[01]\d|2[0-3]):[0-5]\d$"
-ITEM_MAX_LENGTH = ListItemBlock().field.max_length
 CLOSED = ConfigDict(extra="forbid")
-NOT_A_PHONE_NUMBER = "{got} is not a phone number that can be dialled"
-
-
-def _reworded(message):
-    """A validator that replaces the errors of the inner check by one ``message`` (``{got}`` is the input)."""
-
-    def validate(value, handler):
-        try:
-            return handler(value)
-        except PydanticValidationError:
-            raise PydanticCustomError("invalid", message, {"got": repr(value)}) from None
-
-    return WrapValidator(validate)
-
-
-def _check(test, message):
-    """An after-validator raising ``message`` (``{got}`` is the value) when ``test(value)`` fails."""
-
-    def validate(value):
-        if not test(value):
-            raise PydanticCustomError("invalid", message, {"got": repr(value)})
-        return value
-
-    return AfterValidator(validate)
-
-
-def matching(pattern, message, **field):
-    """Text matching ``pattern`` (published in the JSON Schema), else ``message``; type and length errors apart."""
-    expression = re.compile(pattern)
-    return Annotated[
-        StrictStr,
-        Field(json_schema_extra={"pattern": pattern}, **field),
-        _check(lambda value: expression.search(value) is not None, message),
-    ]
-
-
-def _passes(validator):
-    def test(value):
-        if not value:
-            return True
-        try:
-            validator(value)
-        except ValidationError:
-            return False
-        return True
-
-    return test
-
-
-def stored_text(model, name, description=None):
-    """Text stored in ``model.name``: required unless the field may be blank, no longer than it allows."""
-    field = model._meta.get_field(name)
-    return Annotated[
-        StrictStr,
-        Field(min_length=None if field.blank else 1, max_length=field.max_length, description=description),
-    ]
-
-
-def identifier(what, model, name):
-    return matching(
-        IDENTIFIER_PATTERN,
-        what + " must be lowercase letters, digits and single hyphens, got {got}",
-        max_length=model._meta.get_field(name).max_length,
-    )
-
-
-def phone_number(model, name):
-    return Annotated[
-        StrictStr,
-        Field(max_length=model._meta.get_field(name).max_length, description="as dialled in Indonesia, or +62 …"),
-        _check(lambda value: not value or phone.is_dialable(value), NOT_A_PHONE_NUMBER),
-    ]
-
-
-def email_address(model, name):
-    return Annotated[
-        StrictStr,
-        Field(max_length=model._meta.get_field(name).max_length, description="an e-mail address, or empty"),
-        _check(_passes(EmailValidator()), "{got} is not an e-mail address"),
-    ]
-
-
-def _one_of(values):
-    return Annotated[
-        Literal[tuple(values)],
-        _reworded(f"must be one of {', '.join(values)}, got " + "{got}"),
-    ]
-
-
-ListItem = Annotated[StrictStr, Field(min_length=1, max_length=ITEM_MAX_LENGTH)]
-Keyword = matching(r"^[^,]*$", "keyword {got} must not contain a comma", min_length=1)
-Time = matching(TIME_PATTERN, "must be a time HH:MM, got {got}")
-
-
-def items(model, name, item=ListItem):
-    """A list stored in ``model.name`` (a StreamField or a comma-separated text): empty when it may be blank."""
-    return Annotated[list[item], Field(min_length=None if model._meta.get_field(name).blank else 1)]
 
 
 class Bilingual(BaseModel):
@@ -205,6 +111,14 @@ class OpeningHours(BaseModel):
     opens: Time
     closes: Time
 
+    @field_validator("days")
+    @classmethod
+    def _a_range_spans_two_days(cls, days):
+        first, _dash, last = days.partition("-")
+        if first == last:
+            raise PydanticCustomError("days", "write one day as '{day}', not '{got}'", {"day": first, "got": days})
+        return days
+
     @field_validator("closes")
     @classmethod
     def _closes_after_opening(cls, closes, info):
@@ -218,7 +132,7 @@ Latitude = Annotated[StrictFloat, Field(ge=-90, le=90)]
 Longitude = Annotated[StrictFloat, Field(ge=-180, le=180)]
 Coordinates = Annotated[
     tuple[Latitude, Longitude] | None,
-    _reworded("must be [latitude, longitude] in degrees"),
+    reworded("must be [latitude, longitude] in degrees"),
     Field(description="WGS84 [latitude, longitude], or null"),
 ]
 
@@ -230,7 +144,7 @@ class Contact(BaseModel):
 
     key: identifier("contact key", ContactPerson, "key")
     name: stored_text(ContactPerson, "name")
-    level: _one_of(list(CONTACT_LEVEL_RANK))
+    level: one_of(list(CONTACT_LEVEL_RANK))
     position: bilingual("Position", stored_text(ContactPerson, "position"), "Job title.")
     field: bilingual("FieldOfWork", stored_text(ContactPerson, "field_of_work"), "The field of work (bidang).")
     handles: bilingual("Handles", stored_text(ContactPerson, "handles"), "What citizens should bring to this person.")
@@ -258,7 +172,7 @@ class Service(BaseModel):
     output: _service_text("output", "Output", "What the citizen receives (produk layanan).")
     legal_basis: items(ServicePage, "legal_basis")
     channels: items(ServicePage, "channels")
-    contacts: Annotated[list[StrictStr], Field(description="Keys of the office's contacts responsible for it.")]
+    contacts: Annotated[list[Text], Field(description="Keys of the office's contacts responsible for it.")]
     keywords: Keywords
 
 
@@ -268,51 +182,65 @@ class Office(BaseModel):
     model_config = CLOSED
 
     slug: identifier("office slug", OfficePage, "stable_slug")
-    kind: _one_of(OFFICE_KIND_ORDER)
+    kind: one_of(OFFICE_KIND_ORDER)
     acronym: stored_text(OfficePage, "acronym")
-    aliases: Annotated[list[Annotated[StrictStr, Field(min_length=1)]], Field(description="Other names citizens type.")]
+    aliases: Annotated[list[listed("alias")], Field(description="Other names citizens type.")]
     name: bilingual("OfficeName", stored_text(OfficePage, "title"), "The full official name.")
     summary: bilingual("OfficeSummary", stored_text(OfficePage, "summary"), "What the office does.")
     address: stored_text(OfficePage, "address")
     phone: phone_number(OfficePage, "phone")
     email: email_address(OfficePage, "email")
-    website: Annotated[
-        StrictStr,
-        Field(max_length=OfficePage._meta.get_field("website").max_length, description="a web address, or empty"),
-        _check(_passes(URLValidator()), "{got} is not a web address"),
-    ]
+    website: web_address(OfficePage._meta.get_field("website").max_length)
     opening_hours: list[OpeningHours]
     coordinates: Coordinates
     contacts: list[Contact]
     services: list[Service]
 
 
-class ComplaintChannel(BaseModel):
-    """A way to complain: its name says which (SMS, WhatsApp, LAPOR), its contact how."""
+class Extensible(BaseModel):
+    """A record that keeps the fields it does not declare (the regency settings store them): each must be storable."""
 
     model_config = ConfigDict(extra="allow")
 
-    name: StrictStr
-    contact: StrictStr
+    @model_validator(mode="after")
+    def _other_fields_are_storable(self):
+        for name, value in (self.model_extra or {}).items():
+            if not storable(value):
+                raise PydanticCustomError("invalid", "{field} " + NO_NUL, {"field": name})
+        return self
+
+
+# The regency setting each complaint channel sets (core.regency.apply_region), as it may be stored.
+CHANNEL_CONTACTS = {
+    name: TypeAdapter(phone_number(RegencySettings, name)) for name in ("complaint_sms", "complaint_whatsapp")
+} | {LAPOR_SETTING: TypeAdapter(web_address(RegencySettings._meta.get_field(LAPOR_SETTING).max_length))}
+
+
+class ComplaintChannel(Extensible):
+    """A way to complain: its name says which (SMS, WhatsApp, LAPOR), its contact how."""
+
+    name: Text
+    contact: Text
 
     @field_validator("contact")
     @classmethod
-    def _phone_channels_have_a_number(cls, contact, info):
-        # The regency settings take the SMS and WhatsApp numbers from here (core.regency.apply_region).
-        name = info.data.get("name", "").lower()
-        if ("sms" in name or "whatsapp" in name) and not phone.is_dialable(contact):
-            raise PydanticCustomError("phone", NOT_A_PHONE_NUMBER, {"got": repr(contact)})
+    def _fits_its_setting(cls, contact, info):
+        contact_type = CHANNEL_CONTACTS.get(channel_setting(info.data.get("name", "")))
+        if contact_type is not None:
+            try:
+                contact_type.validate_python(contact)
+            except PydanticValidationError as error:
+                first = error.errors()[0]
+                raise PydanticCustomError(first["type"], first["msg"], first.get("ctx")) from None
         return contact
 
 
-class Region(BaseModel):
+class Region(Extensible):
     """The regency: its call centre and complaint channels set the site's contact settings."""
 
-    model_config = ConfigDict(extra="allow")
-
-    name: StrictStr = ""
+    name: Text = ""
     call_center: phone_number(RegencySettings, "call_center") = ""
-    response_time_hours: Annotated[StrictInt, Field(gt=0)] | None = None
+    response_time_hours: whole_number(RegencySettings, "response_hours") | None = None
     complaint_channels: list[ComplaintChannel] = []
 
 

@@ -9,6 +9,8 @@ its office's contacts) is checked on the raw data, so one run reports all.
 
 from pydantic import ValidationError
 
+from core.api import unstorable
+
 from .schema import DirectoryFile
 
 TOP_LEVEL = "top level"
@@ -26,6 +28,7 @@ MESSAGES = {
     "float_type": "must be a number",
     "int_type": "must be a whole number",
     "greater_than": "must be greater than {gt}",
+    "less_than_equal": "must be at most {le}",
 }
 RECORD_KEYS = ("slug", "key")
 
@@ -45,7 +48,8 @@ def label(data, loc):
         if isinstance(step, int):
             node = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
             identifier = next((node[key] for key in RECORD_KEYS if isinstance(node, dict) and key in node), None)
-            text += f"[{step}]" + (f" ({identifier})" if isinstance(identifier, str) else "")
+            named = isinstance(identifier, str) and not unstorable(identifier)
+            text += f"[{step}]" + (f" ({identifier})" if named else "")
         else:
             node = node.get(step) if isinstance(node, dict) else None
             text += f".{step}" if text else str(step)

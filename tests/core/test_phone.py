@@ -85,3 +85,55 @@ def test_the_regency_settings_refuse_an_impossible_complaint_number():
     with pytest.raises(ValidationError) as caught:
         settings.full_clean()
     assert set(caught.value.message_dict) == {"complaint_whatsapp"}
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        "08123",  # only dialable locally, would link to tel:+6208123
+        "0812345",  # an extra leading zero that phonenumbers keeps as part of the number
+        "0333-421234 / 424172",  # two numbers in one field
+        "0333-421234, 0333-424172",
+        "0812-3456-7890 0812-3456-7891",
+    ],
+)
+def test_a_fragment_or_a_list_of_numbers_is_refused_and_gets_no_link(number):
+    assert not phone.is_dialable(number)
+    assert (phone.tel_href(number), phone.whatsapp_href(number)) == ("", "")
+    assert phone.display(number) == number
+
+
+@pytest.mark.parametrize(
+    ("number", "shown"),
+    [
+        ("0333-4212", "0333-4212"),
+        ("+62 333 4212", "0333 4212"),
+        ("+62  800-1234-5678", "0800-1234-5678"),
+    ],
+)
+def test_a_possible_number_without_a_national_pattern_keeps_its_trunk_zero(number, shown):
+    assert phone.display(number) == shown
+    assert phone.tel_href(number) == "tel:+62" + shown.removeprefix("0").replace("-", "").replace(" ", "")
+
+
+@pytest.mark.parametrize("number", ["115", "123", "129", "108", "147", "112", "14017"])
+def test_indonesian_service_numbers_are_accepted_and_dialled_as_they_are(number):
+    phone.validate_phone_number(number)
+    assert (phone.display(number), phone.tel_href(number), phone.whatsapp_href(number)) == (
+        number,
+        f"tel:{number}",
+        "",
+    )
+
+
+@pytest.mark.parametrize("number", ["333", "99999"])
+def test_a_short_number_that_is_no_service_number_is_refused(number):
+    assert not phone.is_dialable(number)
+
+
+@pytest.mark.parametrize(("number", "shown"), [("1500123", "1500-123"), ("1500-123", "1500-123")])
+def test_call_centres_are_dialled_within_indonesia_without_whatsapp(number, shown):
+    assert phone.display(number) == shown
+    assert phone.tel_href(number) == "tel:1500123"
+    assert phone.international(number) == "1500123"
+    assert phone.whatsapp_href(number) == ""

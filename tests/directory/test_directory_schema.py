@@ -30,3 +30,12 @@ def test_the_published_schema_refuses_an_unknown_field_and_a_bad_level():
     validator = jsonschema.Draft202012Validator(published_schema())
     paths = {tuple(error.absolute_path) for error in validator.iter_errors(sample)}
     assert paths == {("opds", 0), ("opds", 0, "contacts", 0, "level")}
+
+
+def test_the_published_schema_refuses_a_nul_character_and_a_comma_in_an_alias():
+    sample = load_sample()
+    sample["opds"][0]["contacts"][0]["name"] = "Budi\u0000"
+    sample["opds"][0]["aliases"] = ["Setda, Sekretariat"]
+    validator = jsonschema.Draft202012Validator(published_schema())
+    paths = {tuple(error.absolute_path) for error in validator.iter_errors(sample)}
+    assert paths == {("opds", 0, "contacts", 0, "name"), ("opds", 0, "aliases", 0)}

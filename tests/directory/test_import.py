@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page, Revision, Site
 
+from core.models import RegencySettings
 from directory.models import ContactPerson, OfficePage, ServicePage
 from directory.transfer import DirectoryFileError, export_document, import_directory, validate_directory
 
@@ -258,3 +259,69 @@ def test_a_text_given_in_one_language_only_is_refused(sample_data):
         f"{where}.duration: 'id' and 'en' must both be empty or both be given",
         f"{where}.keywords: 'id' and 'en' must both be empty or both be given",
     ]
+
+
+def import_errors(data):
+    """The messages of an import that must fail."""
+    with pytest.raises(DirectoryFileError) as caught:
+        import_directory(data)
+    return caught.value.errors
+
+
+def channel_position(sample_data, word):
+    channels = sample_data["region"]["complaint_channels"]
+    return next(index for index, channel in enumerate(channels) if word in channel["name"].lower())
+
+
+def test_region_values_the_settings_cannot_hold_are_reported_and_change_nothing(sample_data):
+    before = RegencySettings.load()
+    region = sample_data["region"]
+    sms, lapor = channel_position(sample_data, "sms"), channel_position(sample_data, "lapor")
+    region["response_time_hours"] = 10**9
+    region["complaint_channels"][sms]["contact"] = "0812-3456-7890" + " " * 30
+    region["complaint_channels"][lapor]["contact"] = "javascript:alert(1)"
+    errors = import_errors(sample_data)
+    assert set(errors) == {
+        "region.response_time_hours: must be at most 32767",
+        f"region.complaint_channels[{sms}].contact: must be at most 40 characters",
+        f"region.complaint_channels[{lapor}].contact: 'javascript:alert(1)' is not a web address (http or https)",
+    }
+    after = RegencySettings.load()
+    assert (after.response_hours, after.complaint_sms, after.lapor_url) == (
+        before.response_hours,
+        before.complaint_sms,
+        before.lapor_url,
+    )
+
+
+def test_a_nul_character_anywhere_is_reported_with_its_record_and_field(sample_data):
+    contact = sample_data["opds"][1]["contacts"][0]
+    old_name = contact["name"]
+    contact["name"] = "Budi\u0000"
+    sample_data["opds"][1]["services"][0]["keywords"]["en"][0] = "id card\u0000"
+    sample_data["region"]["complaint_channels"][0]["description"]["en"] = "\u0000"
+    slug = sample_data["opds"][1]["services"][0]["slug"]
+    errors = import_errors(sample_data)
+    nul = "must not contain the NUL character (\\u0000)"
+    assert errors == [
+        f"region.complaint_channels[0]: description {nul}",
+        f"opds[1] (dispendukcapil).contacts[0] ({contact['key']}).name: {nul}",
+        f"opds[1] (dispendukcapil).services[0] ({slug}).keywords.en[0]: {nul}",
+    ]
+    assert ContactPerson.objects.get(key=contact["key"], locale__language_code="id").name == old_name
+
+
+def test_aliases_and_days_that_would_not_read_back_the_same_are_refused(sample_data):
+    opd = sample_data["opds"][0]
+    old_names = office_in(opd["slug"], "id").other_names
+    opd["aliases"] = ["Setda, Sekretariat", "  ", " Setkab"]
+    opd["opening_hours"][0]["days"] = "Mon-Mon"
+    errors = import_errors(sample_data)
+    rule = "must not be blank, contain a comma or start or end with a space"
+    assert errors == [
+        f"opds[0] (setda).aliases[0]: alias 'Setda, Sekretariat' {rule}",
+        f"opds[0] (setda).aliases[1]: alias '  ' {rule}",
+        f"opds[0] (setda).aliases[2]: alias ' Setkab' {rule}",
+        "opds[0] (setda).opening_hours[0].days: write one day as 'Mon', not 'Mon-Mon'",
+    ]
+    assert office_in(opd["slug"], "id").other_names == old_names

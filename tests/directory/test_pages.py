@@ -146,3 +146,17 @@ def test_office_page_renders_in_a_fixed_number_of_queries(client):
     ContactPersonFactory.create_batch(10, office=office)
     ServicePageFactory.create_batch(3, parent=office)
     assert queries_to_render(client, office.url) == before
+
+
+def test_a_call_centre_is_called_as_dialled_at_home_and_has_no_whatsapp(client):
+    contact = ContactPersonFactory(phone="1500123", whatsapp="1500123")
+    card = page(client, contact.office.url).select_one(f"#contact-{contact.key}")
+    assert visible_text(card.select_one(".button--call small")) == "1500-123"
+    assert "tel:1500123" in hrefs(card)
+    assert card.select(".button--whatsapp") == []
+
+
+def test_an_office_number_without_a_national_pattern_is_shown_with_its_trunk_zero(client):
+    office = OfficePageFactory(phone="0333-4212")
+    document = page(client, office.url)
+    assert ("0333-4212", "tel:+623334212") in links(document, ".details a[href^='tel:']")

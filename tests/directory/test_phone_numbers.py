@@ -32,3 +32,22 @@ def test_an_impossible_office_number_is_refused(client, editor_a, office_a, edit
     assert office_a.phone == old
     page = BeautifulSoup(response.content, "html.parser")
     assert "+62 333 1" in " ".join(error.get_text(" ", strip=True) for error in page.select(".error-message"))
+
+
+@pytest.mark.parametrize("number", ["08123", "0333-421234 / 424172"])
+def test_a_fragment_or_two_numbers_in_one_field_are_refused(client, editor_a, office_a, edit_data, number):
+    old = office_a.phone
+    response = post_office(client, editor_a, office_a, edit_data, phone=number)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert number in " ".join(error.get_text(" ", strip=True) for error in page.select(".error-message"))
+    office_a.refresh_from_db()
+    assert office_a.phone == old
+
+
+@pytest.mark.parametrize("number", ["115", "1500-123"])
+def test_service_numbers_are_accepted_from_editors(client, editor_a, office_a, edit_data, number):
+    response = post_office(client, editor_a, office_a, edit_data, phone=number)
+    assert response.status_code == 302
+    office_a.refresh_from_db()
+    assert office_a.get_latest_revision_as_object().phone == number

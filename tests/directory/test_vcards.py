@@ -98,3 +98,20 @@ def test_unknown_contacts_and_contacts_of_unpublished_offices_are_not_found(clie
     assert client.get("/id/vcard/no-such-person.vcf").status_code == 404
     OfficePage.objects.get(stable_slug="dispendukcapil", locale__language_code="id").unpublish()
     assert client.get(f"/id/vcard/{CONTACT_KEY}.vcf").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("name", "prefix", "given", "suffix"),
+    [
+        ("Dra. Hj. Nikmah Nining Rosidah, M.M.", "Dra. Hj.", "Nikmah Nining Rosidah", "M.M."),
+        ("H. Cahyo Adiwijaya, S.Ak., M.Si.", "H.", "Cahyo Adiwijaya", "S.Ak., M.Si."),
+        ("dr. Rina Wulandari Sp.B.", "dr.", "Rina Wulandari", "Sp.B."),
+        ("Ir. Joko Susilo S.Kom. M.Si.", "Ir.", "Joko Susilo", "S.Kom., M.Si."),
+        ("Moh. Syaiful, S.STP., M.H.", "", "Moh. Syaiful", "S.STP., M.H."),
+        ("Halimah", "", "Halimah", ""),
+    ],
+)
+def test_phones_file_a_contact_under_the_name_not_under_a_title(name, prefix, given, suffix):
+    card = read_vcard(vcard_text(contact(name=name), OFFICE, URL))
+    assert card.fn.value == name
+    assert (card.n.value.prefix, card.n.value.given, card.n.value.suffix) == (prefix, given, suffix)
