@@ -1,8 +1,12 @@
-"""The regency settings moved from melayani to core: rows and group permissions survive the upgrade."""
+"""Upgrading the database: the regency settings move to core, and what ``migrate`` tells while it works."""
+
+import importlib
+import io
 
 import pytest
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -75,3 +79,44 @@ def test_upgrading_keeps_the_settings_row_and_the_groups_right_to_edit_it(before
     granted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
     assert granted == {"core.change_regencysettings", "core.view_regencysettings"}
     assert not ContentType.objects.filter(app_label="melayani", model="regencysettings").exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+# The last two migrations of the project apply on their own once the move has been undone.
+LAST_OF_CORE = "core.0002_regency_phone_numbers_are_validated"
+
+
+@pytest.fixture
+def two_migrations_pending(transactional_db):
+    try:
+        migrate([("melayani", "0001_initial"), ("core", "0001_regency_settings_from_melayani")])
+        yield
+    finally:
+        migrate(leaf_nodes())
+
+
+def test_a_failing_migration_is_named_after_the_progress_bar_ends(two_migrations_pending, monkeypatch):
+    module = importlib.import_module(f"core.migrations.{LAST_OF_CORE.split('.')[1]}")
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    out, err = Terminal(), io.StringIO()
+    with monkeypatch.context() as patch:
+        patch.setattr(module.Migration, "apply", fail)
+        with pytest.raises(RuntimeError, match="disk full"):
+            call_command("migrate", stdout=out, stderr=err)
+    # Whatever the bar had drawn, its line is ended: the error starts on a line of its own.
+    assert out.getvalue().endswith("\n")
+    assert err.getvalue().splitlines() == [f"Failed while applying {LAST_OF_CORE}"]
+
+
+def test_faked_migrations_are_listed_as_faked(two_migrations_pending):
+    out = io.StringIO()
+    call_command("migrate", fake=True, stdout=out)
+    faked = [line.split()[1].rstrip(".") for line in out.getvalue().splitlines() if line.endswith(" FAKED")]
+    assert sorted(faked) == [LAST_OF_CORE, "melayani.0002_regency_settings_to_core"]
