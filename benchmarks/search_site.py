@@ -11,7 +11,7 @@
    MRR per file and per query kind.
 3. Serves the site with gunicorn in production settings on loopback and times
    ``/api/search/`` over HTTP for every dev query, beside a static file and a
-   one-office directory API call measured in the same run.
+   one-office directory API call and two HSDS lists measured in the same run.
 
 ``--scale N`` puts N times the documents in the search engine of the served
 site (synthetic copies of every document with new identifiers; see
@@ -154,6 +154,8 @@ def serve_and_measure(url, scale):
         trivial = {
             "static file": [static_path],
             "directory API, one office": ["/api/directory/offices/dispendukcapil/"],
+            "HSDS, 50 services": ["/api/hsds/services/?per_page=50"],
+            "HSDS, 57 organizations": ["/api/hsds/organizations/?per_page=100"],
             f"search API ({len(queries)} queries, again)": search_paths,
             "search API, a 100-word query, again": [f"/api/search/?{urllib.parse.urlencode({'q': hundred_words})}"],
         }
