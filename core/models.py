@@ -43,3 +43,6 @@ class RegencySettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("regency contact settings")
+        # The table was created by the melayani app, where the model lived before: it keeps that
+        # name so hosts still running the older code read the same table during a rolling deploy.
+        db_table = "melayani_regencysettings"

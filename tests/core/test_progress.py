@@ -2,6 +2,8 @@
 
 import io
 
+import pytest
+
 from core.progress import Progress
 
 
@@ -32,3 +34,30 @@ def test_on_a_terminal_progress_is_one_bar_redrawn_in_place_with_counts():
     drawn = [frame for frame in output.split("\r") if frame]
     assert drawn[0].startswith("Embedding [#####-----] 5/10, about")
     assert drawn[1].startswith("Embedding [##########] 10/10 in ")
+
+
+def test_nothing_to_do_shows_zero_of_zero_and_ends_its_line():
+    terminal, log = Terminal(), io.StringIO()
+    Progress(terminal, "Importing offices", width=4)(0, 0)
+    Progress(log, "Importing offices")(0, 0)
+    assert terminal.getvalue().startswith("\rImporting offices [####] 0/0 in ")
+    assert terminal.getvalue().endswith("\n")
+    assert log.getvalue().startswith("Importing offices: 0/0 in ")
+    assert "left" not in terminal.getvalue() + log.getvalue()
+
+
+def test_a_bar_stopped_part_way_is_ended_when_the_block_is_left():
+    terminal = Terminal()
+    with pytest.raises(RuntimeError), Progress(terminal, "Embedding", width=10) as progress:
+        progress(3, 10)
+        raise RuntimeError("stopped")
+    assert terminal.getvalue().count("\n") == 1 and terminal.getvalue().endswith("\n")
+    assert "3/10, about" in terminal.getvalue().split("\n")[0]
+
+
+def test_closing_a_finished_bar_adds_no_empty_line():
+    terminal = Terminal()
+    progress = Progress(terminal, "Embedding", width=10)
+    progress(10, 10)
+    progress.close()
+    assert terminal.getvalue().count("\n") == 1

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from core.models import RegencySettings
+from directory import freshness
 from directory.models import OfficePage, ServicePage
 from tests.support import html
 
@@ -100,6 +101,24 @@ def test_changing_the_call_centre_settings_updates_every_cached_footer(client, c
     with committed():
         regency.save()
     assert "0800-1111-2222" in html.visible_text(html.page(client, "/en/"))
+
+
+def verified_on_shown(client):
+    """The office page's "Data last verified on" date, as the <time> element gives it."""
+    return html.page(client, OFFICE_URL).select_one(".data-verified time")["datetime"]
+
+
+def test_confirming_a_contact_updates_the_cached_last_verified_date(client, committed):
+    shown = verified_on_shown(client)  # now cached
+    editor = get_user_model().objects.create_user("pemeriksa", password="x")
+    # The page shows the oldest confirmation: confirming the contacts that date from it moves it.
+    oldest = min(contact.last_verified for contact in office().contacts.all())
+    confirmed_on = oldest + datetime.timedelta(days=1)
+    with committed():
+        for contact in office().contacts.filter(last_verified=oldest):
+            freshness.verify_contact(contact, editor, today=confirmed_on)
+    assert shown == oldest.isoformat()
+    assert verified_on_shown(client) == confirmed_on.isoformat()
 
 
 def test_the_cache_is_purged_only_once_the_change_is_committed(client, django_capture_on_commit_callbacks):
