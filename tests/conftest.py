@@ -26,7 +26,8 @@ SAMPLE_MODULES = {
     "tests/test_openapi_contract.py": "the API's contract exercised on real offices",
     "tests/opendata/": "HSDS output of real offices checked against the official schemas",
     "tests/deployment/": "real servers serving the sample",
-    "tests/browser/": "journeys through the sample site",
+    # tests/browser/ imports the sample into the snapshot its transactional tests restore
+    # (tests/browser/conftest.py): imported here, after the snapshot, it would be flushed away.
     "tests/test_layout.py": "the phone layout of real pages",
     "tests/announcements/test_demo.py": "the demo announcements are about real offices",
     # Not yet moved to factories.
@@ -76,18 +77,23 @@ def django_db_setup(django_db_setup, django_db_blocker):
         ensure_site_structure()
 
 
-@pytest.fixture(scope="session")
-def sample_directory(django_db_setup, django_db_blocker):
-    """The sample slice imported (committed, for the rest of the session) with its search embeddings."""
+def import_sample():
+    """Import the sample slice with its search embeddings; the caller unblocks the database."""
     from directory.transfer import import_directory
     from melayani.structure import ensure_site_structure
     from search.service import refresh_embeddings
 
+    _home, directory_index = ensure_site_structure()
+    import_directory(copy.deepcopy(_SAMPLE), directory_index)
+    # As the import command does: embeddings stored once, read by every engine build.
+    refresh_embeddings()
+
+
+@pytest.fixture(scope="session")
+def sample_directory(django_db_setup, django_db_blocker):
+    """The sample slice imported (committed, for the rest of the session) with its search embeddings."""
     with django_db_blocker.unblock():
-        _home, directory_index = ensure_site_structure()
-        import_directory(copy.deepcopy(_SAMPLE), directory_index)
-        # As the import command does: embeddings stored once, read by every engine build.
-        refresh_embeddings()
+        import_sample()
 
 
 def uses_sample(module_path):

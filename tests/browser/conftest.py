@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.conftest import import_sample
+
 # Playwright's sync API runs an event loop in the test's thread; the ORM calls made
 # there (fixtures, assertions) are ordinary blocking calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -50,6 +52,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from django.db import connections
 
     with django_db_blocker.unblock():
+        import_sample()
         _ensure_announcement_index()
         for connection in connections.all(initialized_only=True):
             connection._test_serialized_contents = _snapshot(connection)
