@@ -116,3 +116,16 @@ def _sample_for_listed_modules(request):
         return
     if any(uses_database(item) for item in request.session.items if item.path == request.node.path):
         request.getfixturevalue("sample_directory")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Tests that flush the database run after all others, the database-free ones included.
+
+    pytest-django runs tests without a database after the transactional ones; a package's
+    fixture they share (an office built once for feedback's tests) would find the page tree
+    of ``django_db_setup`` flushed away.
+    """
+    flushing = [item for item in items if item.get_closest_marker("flushes_database")]
+    if flushing:
+        items[:] = [item for item in items if not item.get_closest_marker("flushes_database")] + flushing

@@ -12,6 +12,10 @@ from django.db.migrations.executor import MigrationExecutor
 
 from core.models import RegencySettings
 
+# These tests migrate the schema back and forth, so they run on a transactional database,
+# which is flushed after each: tests/conftest.py runs them after every other test.
+pytestmark = pytest.mark.flushes_database
+
 BEFORE_MOVE = [("melayani", "0001_initial"), ("core", None)]
 
 
