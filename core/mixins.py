@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from . import phone
+
 STABLE_ID_VALIDATOR = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
     _("Use lowercase letters, digits and single hyphens only."),
@@ -59,3 +61,15 @@ class StableSlugMixin(models.Model):
         if not self.stable_slug:
             self.stable_slug = self.slug
         return super().save(*args, **kwargs)
+
+
+class PhoneLinksMixin:
+    """The ``phone`` field as a visitor sees it: shown in Indonesian form, dialled through ``tel:``."""
+
+    @property
+    def phone_href(self):
+        return phone.tel_href(self.phone)
+
+    @property
+    def phone_display(self):
+        return phone.display(self.phone)

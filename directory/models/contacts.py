@@ -13,13 +13,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core import phone
-from core.mixins import STABLE_ID_VALIDATOR
+from core.mixins import STABLE_ID_VALIDATOR, PhoneLinksMixin
 from core.phone import validate_phone_number
 
 from .choices import CONTACT_LEVEL_RANK, ContactLevel
 
 
-class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
+class ContactPerson(PhoneLinksMixin, TranslatableMixin, index.Indexed, Orderable):
     """A person citizens may contact directly, edited inside the office page.
 
     Being a child of the page, it shares the page's permissions, revisions and
@@ -109,14 +109,6 @@ class ContactPerson(TranslatableMixin, index.Indexed, Orderable):
     @staticmethod
     def rank_key(contact):
         return (CONTACT_LEVEL_RANK.get(contact.level, len(CONTACT_LEVEL_RANK)), contact.sort_order or 0)
-
-    @property
-    def phone_href(self):
-        return phone.tel_href(self.phone)
-
-    @property
-    def phone_display(self):
-        return phone.display(self.phone)
 
     @property
     def whatsapp_href(self):

@@ -11,9 +11,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from core import phone
 from core.cache import accept_query
-from core.mixins import IntroductionMixin, StableSlugMixin
+from core.mixins import IntroductionMixin, PhoneLinksMixin, StableSlugMixin
 from core.phone import validate_phone_number
 
 from .. import admin_panels, translation_status
@@ -52,7 +51,7 @@ class DirectoryIndexPage(IntroductionMixin, Page):
         return context
 
 
-class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
+class OfficePage(PhoneLinksMixin, RoutablePageMixin, StableSlugMixin, Page):
     """A regency office (OPD) with its contact persons and services."""
 
     kind = models.CharField(_("type of office"), max_length=20, choices=OfficeKind.choices)
@@ -129,14 +128,6 @@ class OfficePage(RoutablePageMixin, StableSlugMixin, Page):
     @property
     def display_name(self):
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
-
-    @property
-    def phone_href(self):
-        return phone.tel_href(self.phone)
-
-    @property
-    def phone_display(self):
-        return phone.display(self.phone)
 
     @property
     def map_url(self):
