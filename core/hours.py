@@ -26,10 +26,13 @@ def days_of(code):
 
 
 def weekly_hours(lines):
-    """``{weekday: [(opens, closes), …]}`` from lines ``(day code, opens, closes)``, e.g. ``("Mon-Thu", …)``."""
+    """``{weekday: [(opens, closes), …]}`` from lines ``(day code, opens, closes)``, e.g. ``("Mon-Thu", …)``.
+
+    A line that closes before it opens holds no time and is left out.
+    """
     week = {}
     for code, opens, closes in lines:
-        for day in days_of(code):
+        for day in days_of(code) if opens < closes else ():
             week.setdefault(day, []).append((opens, closes))
     return {day: sorted(intervals) for day, intervals in week.items()}
 

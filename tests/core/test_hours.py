@@ -69,6 +69,10 @@ def test_a_start_in_another_time_zone_is_counted_in_jakarta():
     assert due(start) == jakarta(2026, 12, 14, 11, 30)
 
 
+def test_a_line_closing_before_it_opens_holds_no_time():
+    assert weekly_hours([("Mon", datetime.time(15), datetime.time(8))]) == {}
+
+
 def test_a_week_without_opening_hours_is_refused():
     with pytest.raises(ValueError, match="no opening time"):
         due(jakarta(2026, 12, 11, 19, 0), week={})
