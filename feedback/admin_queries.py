@@ -25,7 +25,7 @@ def complaints_of(offices):
 
 
 def open_complaints(offices):
-    return complaints_of(offices).filter(answered_at__isnull=True).order_by("submitted_at")
+    return complaints_of(offices).filter(answered_at__isnull=True).order_by("due_at")
 
 
 def suggestions_of(offices):

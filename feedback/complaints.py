@@ -1,22 +1,18 @@
 """The complaint box: routing a complaint to its office's editors, and forgetting it after the retention period."""
 
 import datetime
-import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import timezone, translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from directory.roles import COMMUNICATIONS_TEAM, office_group_name
 
-from .models import COMPLAINT_RESPONSE_HOURS, Complaint, ContactReport
+from .mails import queue_complaint_mail
+from .models import Complaint, ContactReport
 
-logger = logging.getLogger(__name__)
 DEFAULT_RETENTION_DAYS = 365
 
 
@@ -24,44 +20,27 @@ def retention_days():
     return getattr(settings, "COMPLAINT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
 
 
+def group_emails(group_name):
+    users = get_user_model().objects.filter(is_active=True, groups__name=group_name).exclude(email="")
+    return set(users.values_list("email", flat=True))
+
+
 def recipients(office):
     """E-mail addresses of the office's editors; the communications team's when the office has none."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
-    emails = list(users.filter(groups__name=office_group_name(office)).values_list("email", flat=True).distinct())
-    if not emails:
-        emails = list(users.filter(groups__name=COMMUNICATIONS_TEAM).values_list("email", flat=True).distinct())
-    return sorted(set(emails))
+    return sorted(group_emails(office_group_name(office)) or group_emails(COMMUNICATIONS_TEAM))
 
 
 def notify_office(complaint):
-    """E-mail the office's editors (in Indonesian, the editors' language); a mail failure never loses the complaint."""
-    to = recipients(complaint.office)
-    if not to:
-        return 0
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = _("New complaint %(reference)s for %(office)s") % {
-            "reference": complaint.reference,
-            "office": complaint.office.title,
-        }
-        body = render_to_string(
-            "feedback/email/new_complaint.txt",
-            {
-                "complaint": complaint,
-                "admin_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-                + reverse("feedback_complaint_answer", args=[complaint.pk]),
-            },
-        )
-    try:
-        return send_mail(subject, body, None, to)
-    except Exception:  # the complaint is stored and shown in the admin whatever the mail server does
-        logger.exception("Could not e-mail complaint %s", complaint.reference)
-        return 0
+    """Queue an e-mail to the office's editors (``mails.py``: never sent inside the request)."""
+    subject = _("New complaint %(reference)s for %(office)s")
+    return queue_complaint_mail(complaint, subject, "feedback/email/new_complaint.txt", recipients(complaint.office))
 
 
+@transaction.atomic
 def submit_complaint(office, data, language):
-    """Store a complaint for ``office`` (default language) and e-mail its editors once it is committed."""
+    """Store a complaint for ``office`` (default language), its due time and its e-mail, committed together."""
     complaint = Complaint.objects.create(office=office, language=language, **data)
-    transaction.on_commit(lambda: notify_office(complaint))
+    notify_office(complaint)
     return complaint
 
 
@@ -75,9 +54,8 @@ def answer_complaint(complaint, answer, user, now=None):
 
 
 def overdue(complaints, now=None):
-    """Complaints not answered within 4 hours."""
-    due_after = (now or timezone.now()) - datetime.timedelta(hours=COMPLAINT_RESPONSE_HOURS)
-    return complaints.filter(answered_at__isnull=True, submitted_at__lt=due_after)
+    """Complaints not answered by their due time: what ``Complaint.clock()`` calls ``overdue``."""
+    return complaints.filter(answered_at__isnull=True, due_at__lt=now or timezone.now())
 
 
 def purge_expired(now=None):

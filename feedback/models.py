@@ -1,6 +1,5 @@
 """What citizens tell the regency: survey responses, reports on contacts and complaints."""
 
-import datetime
 import secrets
 
 from django.conf import settings
@@ -8,10 +7,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import ikm
+from . import clock, ikm
 
 SCORE_CHOICES = [(score, str(score)) for score in ikm.SCALE]
-COMPLAINT_RESPONSE_HOURS = 4
 # Letters and digits a citizen can read out on the phone without confusion (no 0/O, 1/I/L).
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 
@@ -127,7 +125,7 @@ def new_status_token():
 
 
 class Complaint(models.Model):
-    """A complaint or suggestion to one office (kotak pengaduan online), to be answered within 4 hours."""
+    """A complaint or suggestion to one office (kotak pengaduan online), answered within its working hours."""
 
     office = models.ForeignKey(
         "directory.OfficePage", on_delete=models.CASCADE, related_name="+", verbose_name=_("office")
@@ -140,11 +138,15 @@ class Complaint(models.Model):
     contact = models.CharField(_("phone or WhatsApp"), max_length=40, blank=True)
     language = models.CharField(_("language"), max_length=8, blank=True)
     submitted_at = models.DateTimeField(_("submitted at"), default=timezone.now, db_index=True)
+    # Set once, on arrival, by the one rule of ``clock.py``: what was promised then stays promised.
+    due_at = models.DateTimeField(_("answer due by"), db_index=True, editable=False)
     answer = models.TextField(_("answer"), blank=True)
     answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # When the overdue complaint was escalated to the office's head and the team (once).
+    escalated_at = models.DateTimeField(_("escalated at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("complaint")
@@ -154,24 +156,26 @@ class Complaint(models.Model):
     def __str__(self):
         return self.reference
 
-    @property
-    def due_at(self):
-        return self.submitted_at + datetime.timedelta(hours=COMPLAINT_RESPONSE_HOURS)
+    def save(self, *args, **kwargs):
+        if self.due_at is None:
+            self.due_at = clock.due_at(self.office, self.submitted_at)
+        super().save(*args, **kwargs)
 
     def clock(self, now=None):
-        """``answered`` (in time), ``answered_late``, ``open`` (still within 4 hours) or ``overdue``."""
+        """``answered`` (in time), ``answered_late``, ``open`` (not yet due) or ``overdue``: read from ``due_at``."""
         if self.answered_at:
             return "answered" if self.answered_at <= self.due_at else "answered_late"
         return "open" if (now or timezone.now()) <= self.due_at else "overdue"
 
     @property
     def clock_label(self):
-        return CLOCK_LABELS[self.clock()]
+        return CLOCK_LABELS[self.clock()] % {"promise": clock.promise()}
 
 
+# ``%(promise)s`` is the promise as ``clock.promise()`` words it, e.g. "within 4 working hours".
 CLOCK_LABELS = {
-    "answered": _("Answered within 4 hours"),
+    "answered": _("Answered %(promise)s"),
     "answered_late": _("Answered late"),
-    "open": _("Waiting for an answer (within 4 hours)"),
-    "overdue": _("Overdue: not answered within 4 hours"),
+    "open": _("Waiting for an answer (%(promise)s)"),
+    "overdue": _("Overdue: not answered %(promise)s"),
 }

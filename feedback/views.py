@@ -172,7 +172,7 @@ def complaint(request, slug):
 @never_cache
 @require_GET
 def complaint_status(request, token):
-    """The citizen's private status link: reference, the 4-hour clock and the office's answer."""
+    """The citizen's private status link: reference, when the answer is due, and the office's answer."""
     item = get_object_or_404(Complaint.objects.select_related("office"), status_token=token)
     office = results.localized(item.office, get_language())
     context = {"complaint": item, "office": office, "sent": request.GET.get("sent") == "1"}

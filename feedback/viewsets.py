@@ -150,7 +150,7 @@ class ComplaintFilterSet(WagtailFilterSet):
 
 
 class ComplaintsReportView(FeedbackReportView):
-    """The complaint box of the user's offices with the 4-hour clock; export without personal data."""
+    """The complaint box of the user's offices with its clock; export without personal data."""
 
     page_title = _("Complaints")
     header_icon = "mail"
@@ -185,7 +185,7 @@ class CitizenVoicePanel(Component):
     def get_context_data(self, parent_context):
         offices = editable_offices(self.user)
         return {
-            # Oldest first is overdue first: a complaint is overdue once it has waited 4 hours.
+            # Earliest due first: the overdue ones lead.
             "complaints": list(admin_queries.open_complaints(offices)[:20]),
             "reported_contacts": list(admin_queries.reported_contacts(offices)[:10]),
         }

@@ -1,11 +1,12 @@
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from directory.viewsets import OfficeEditorMenuItem
 
-from . import admin_views
+from . import admin_views, clock
 from .viewsets import (
     CitizenVoicePanel,
     ComplaintsReportView,
@@ -54,3 +55,10 @@ def add_citizen_voice_panel(request, panels):
 @hooks.register("directory_contact_data_sections")
 def reported_contacts_section(request):
     return ReportedContactsSection(request)
+
+
+@hooks.register("page_section_office_complaint_box")
+def complaint_promise_section(context, page):
+    """The complaint box's promise on an office page, worded where the clock is defined."""
+    sentence = _("Write to this office: you get a reference number and an answer %(promise)s.")
+    return format_html("<p>{}</p>", sentence % {"promise": clock.promise()})

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "search",
     "feedback",
     "opendata",
+    "mailer",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -188,10 +189,38 @@ SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"
 # The citizen's voice (feedback/): days a complaint, with the personal data in it, is kept;
 # `manage.py purge_feedback` (daily) deletes older ones.
 COMPLAINT_RETENTION_DAYS = int(os.environ.get("COMPLAINT_RETENTION_DAYS", "365"))
+# Working hours (the office's opening hours, less public holidays) in which a complaint is answered:
+# the promise every page prints and the clock the admin and the escalation follow (feedback/clock.py).
+COMPLAINT_RESPONSE_HOURS = int(os.environ.get("COMPLAINT_RESPONSE_HOURS", "4"))
 # Abuse protection of the citizens' forms: seconds a form must be open before it is sent,
 # and submissions per client address (hashed, never stored) per hour.
 FEEDBACK_MIN_FILL_SECONDS = int(os.environ.get("FEEDBACK_MIN_FILL_SECONDS", "3"))
 FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "30"))
+
+# Mail is queued in the database (django-mailer) and never sent inside a request: a slow or
+# absent mail server delays mail and loses none. `manage.py send_mail` (every minute) hands the
+# queue to MAILER_EMAIL_BACKEND, the real one (SMTP unless EMAIL_BACKEND names another);
+# `retry_deferred` puts back what failed (docs/deploy.md).
+EMAIL_BACKEND = "mailer.backend.DbBackend"
+MAILER_EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+# Seconds the sender waits for the mail server at each step before it gives up and defers the message.
+EMAIL_TIMEOUT = float(os.environ.get("EMAIL_TIMEOUT", "10"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Banyuwangi Melayani <noreply@localhost>")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+# A failed message is deferred (any SMTP or network error, a timeout included); a run stops after
+# a few deferrals, so a server that hangs holds the sender for seconds, not the whole queue's length.
+MAILER_EMAIL_MAX_DEFERRED = 3
+# Each message is locked in the database while it is sent (SELECT … FOR UPDATE NOWAIT), so overlapping
+# runs and several hosts never send one twice: no lock file in the working directory.
+MAILER_USE_FILE_LOCK = False
+# The log keeps who and when, not the text: complaints carry personal data.
+MAILER_EMAIL_LOG_MESSAGE_DATA = False
 
 # Wagtail 8 runs background work (search index updates, reference index)
 # through django-tasks; inline by default so that nothing is left queued

@@ -17,7 +17,10 @@ CACHES = {
 PAGE_CACHE_TIMEOUT = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="melayani-test-media-")
+# pytest-django sends mail straight to mail.outbox (locmem); tests of the queue set the queue's
+# backend (mailer.backend.DbBackend) back and deliver it with mailer.engine.send_all, into the outbox too.
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MAILER_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
