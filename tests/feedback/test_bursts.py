@@ -1,12 +1,14 @@
 """A burst of responses to one service is held for review: out of every figure until an editor accepts it."""
 
 import datetime
+import re
 
 import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from directory.models import ServicePage
 from feedback import ikm
@@ -73,11 +75,15 @@ def test_the_office_figure_leaves_a_held_burst_out_too(client, service):
 
 def test_an_editor_of_the_office_sees_the_held_responses_with_their_timing(client, service, editor_a):
     forged_burst(12)
+    UserProfile.objects.update_or_create(user=editor_a, defaults={"preferred_language": "en"})
     client.force_login(editor_a)
     report = page(client, reverse("feedback_held_responses"))
     rows = report.select("table.listing tbody tr")
     assert len(rows) == 12
     assert service.title in visible_text(rows[0])
+    gaps = [visible_text(row.select("td")[2]) for row in rows]
+    assert re.fullmatch(r"1[01] min \d+ s", gaps[0])  # after the last genuine answer
+    assert all(re.fullmatch(r"\d+ s", gap) for gap in gaps[1:])  # seconds apart, as a script sends them
     assert report.select(f"form[action='{reverse('feedback_held_responses_review', args=[service.pk])}']")
 
 
@@ -117,3 +123,12 @@ def test_the_ikm_report_shows_the_minimum_and_the_held_responses(client, service
     cells = [visible_text(cell) for cell in row.select("td")]
     assert cells[2:4] == ["42", "30"]
     assert cells[-1] == "12"
+
+
+def test_held_responses_export_with_their_timing(client, service, editor_a):
+    forged_burst(12)
+    client.force_login(editor_a)
+    export = client.get(reverse("feedback_held_responses") + "?export=csv")
+    lines = b"".join(export.streaming_content).decode().splitlines()
+    assert len(lines) == 1 + 12
+    assert all(service.title in line for line in lines[1:])
