@@ -5,6 +5,7 @@ from django.test import Client
 from django.utils import translation
 from wagtail.models import Locale
 from wagtail.users.models import UserProfile
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
 
 from directory.models import ServicePage
 from feedback import ikm
@@ -129,3 +130,11 @@ def test_editors_see_a_provisional_index_below_the_minimum_marked_as_such(client
     content = b"".join(export.streaming_content).decode()
     assert ",3,10," in content
     assert any(label in content for label in provisional_labels())
+
+
+def test_the_english_page_follows_the_number_of_users_untranslated(service):
+    users_per_year(service, 1200)
+    english = ServicePage.objects.get(translation_key=service.translation_key, locale__language_code="en")
+    assert english.yearly_service_users == 1200
+    field = next(field for field in get_translatable_fields(ServicePage) if field.field_name == "yearly_service_users")
+    assert isinstance(field, SynchronizedField)
