@@ -1,6 +1,6 @@
 """What office editors see of the citizen's voice: their offices' reports, complaints and survey results."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
 
 from directory.models import ContactPerson
 
@@ -30,7 +30,32 @@ def open_complaints(offices):
 
 def suggestions_of(offices):
     return (
-        SurveyResponse.objects.filter(service__in=services_of_offices(offices))
+        SurveyResponse.objects.counted()
+        .filter(service__in=services_of_offices(offices))
         .exclude(suggestion="")
         .select_related("service")
+    )
+
+
+def held_responses_of(offices):
+    """Survey responses to the services of ``offices`` held for review, each with when the one before it came."""
+    before = SurveyResponse.objects.filter(service=OuterRef("service"), submitted_at__lt=OuterRef("submitted_at"))
+    return (
+        SurveyResponse.objects.held()
+        .filter(service__in=services_of_offices(offices))
+        .annotate(previous_at=Subquery(before.order_by("-submitted_at").values("submitted_at")[:1]))
+        .select_related("service")
+        .order_by("service__path", "submitted_at", "pk")
+    )
+
+
+def held_by_service(offices):
+    """Per service with held responses: how many, the first and last time, and the last one's id (for the review)."""
+    return (
+        SurveyResponse.objects.held()
+        .filter(service__in=services_of_offices(offices))
+        .order_by()
+        .values("service", "service__title")
+        .annotate(count=Count("pk"), first_at=Min("submitted_at"), last_at=Max("submitted_at"), last_pk=Max("pk"))
+        .order_by("service__title")
     )

@@ -23,11 +23,14 @@ class SourcePage(Schema):
     url: str | None
 
 
+UNPUBLISHED = "null without responses, and while responses < minimum_responses (not yet published)."
+
+
 class Element(Schema):
     code: str
     label: str
-    unit_value: float | None = Field(description="Mean answer, 1 to 4; null without answers.")
-    answers: int
+    unit_value: float | None = Field(description=f"Mean answer, 1 to 4; {UNPUBLISHED}")
+    answers: int = Field(description="How many responses answered this element (counted even before publication).")
 
 
 class Period(Schema):
@@ -38,10 +41,14 @@ class Period(Schema):
 
 
 class IkmResult(Schema):
-    responses: int
-    ikm: float | None = Field(description="Survey index, 25 to 100; null without responses.")
-    category: str | None = Field(description="A, B, C or D.")
-    category_label: str | None
+    responses: int = Field(description="Accepted responses in the period; responses held for review are not counted.")
+    minimum_responses: int = Field(
+        description="The period's minimum sample (Permenpan RB 14/2017, Krejcie–Morgan table, from the number "
+        "of service users); the index is published once responses reach it."
+    )
+    ikm: float | None = Field(description=f"Survey index, 25 to 100; {UNPUBLISHED}")
+    category: str | None = Field(description=f"A, B, C or D; {UNPUBLISHED}")
+    category_label: str | None = Field(description=f"The category's name; {UNPUBLISHED}")
     elements: dict[str, Element] = Field(description="The nine elements of the regulation, by field.")
     period: Period
 
@@ -69,9 +76,12 @@ def _source(model, slug, kind):
 
 
 def result_data(result, period):
+    """The JSON of a result as the public sees it: no figures before the minimum sample."""
+    result = result.public()
     category = result.category
     return {
         "responses": result.responses,
+        "minimum_responses": result.minimum_responses,
         "ikm": result.ikm,
         "category": category.letter if category else None,
         "category_label": str(category.label) if category else None,
@@ -102,7 +112,7 @@ def service_ikm(request, slug: str, lang: Language = "id", period: PeriodKey = "
     service = _source(ServicePage, slug, "service")
     with override(locale.language_code):
         chosen = _period(period)
-        result = results.summarize(results.in_period(results.of_service(service), chosen))
+        result = results.service_result(service, chosen)
         return {"service": _page_data(request, service, locale), **result_data(result, chosen)}
 
 
@@ -113,5 +123,5 @@ def office_ikm(request, slug: str, lang: Language = "id", period: PeriodKey = ""
     office = _source(OfficePage, slug, "office")
     with override(locale.language_code):
         chosen = _period(period)
-        result = results.summarize(results.in_period(results.of_office(office), chosen))
+        result = results.office_result(office, chosen)
         return {"office": _page_data(request, office, locale), **result_data(result, chosen)}

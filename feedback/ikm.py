@@ -13,7 +13,7 @@ a score of zero nor changes the scale.
 """
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -133,13 +133,29 @@ CATEGORIES = (
 
 @dataclass(frozen=True)
 class Result:
-    """IKM of a set of responses: their number, each element's unit value and answers, the index and category."""
+    """IKM of a set of responses: their number, each element's unit value and answers, the index and category.
+
+    ``minimum_responses`` is the period's minimum sample: until the responses reach it the
+    figures are provisional, for editors only (``public()`` blanks them).
+    """
 
     responses: int
     unit_values: dict = field(default_factory=dict)
     answers: dict = field(default_factory=dict)
     ikm: float | None = None
     category: Category | None = None
+    minimum_responses: int = 1
+
+    @property
+    def published(self):
+        """Whether the responses reach the minimum sample, so that the index may be made public."""
+        return self.responses >= max(self.minimum_responses, 1)
+
+    def public(self):
+        """The result as the public sees it: before the minimum sample, no index, category or unit value."""
+        if self.published:
+            return self
+        return replace(self, unit_values=dict.fromkeys(self.unit_values), ikm=None, category=None)
 
 
 def unit_value(total, answered):

@@ -47,6 +47,23 @@ class Occupation(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ResponseStatus(models.TextChoices):
+    """Whether a response counts: bursts are held until an editor of the office accepts or rejects them."""
+
+    ACCEPTED = "accepted", _("Accepted")
+    HELD = "held", _("Held for review")
+    REJECTED = "rejected", _("Rejected")
+
+
+class SurveyResponseQuerySet(models.QuerySet):
+    def counted(self):
+        """The responses every published figure counts: accepted ones, never held or rejected."""
+        return self.filter(status=ResponseStatus.ACCEPTED)
+
+    def held(self):
+        return self.filter(status=ResponseStatus.HELD)
+
+
 def _score_field(element):
     return models.PositiveSmallIntegerField(element.label, choices=SCORE_CHOICES, null=True, blank=True)
 
@@ -73,6 +90,15 @@ class SurveyResponse(models.Model):
     education = models.CharField(_("education"), max_length=8, choices=Education.choices, blank=True)
     occupation = models.CharField(_("occupation"), max_length=16, choices=Occupation.choices, blank=True)
     suggestion = models.TextField(_("suggestion"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=8, choices=ResponseStatus.choices, default=ResponseStatus.ACCEPTED, db_index=True
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = SurveyResponseQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("survey response")

@@ -16,10 +16,10 @@ from wagtail.models import Locale
 
 from directory.models import ContactPerson, OfficePage, ServicePage
 
-from . import chart, ikm, periods, protection, results
+from . import bursts, chart, ikm, periods, protection, results
 from .complaints import retention_days, submit_complaint
 from .forms import ComplaintForm, ContactReportForm, SurveyForm
-from .models import Complaint, ContactReport, SurveyResponse
+from .models import Complaint, ContactReport
 
 
 def _page_or_404(model, slug):
@@ -72,7 +72,7 @@ def survey(request, slug):
     if rejected is None and form.is_valid():
         data = {name: form.cleaned_data.get(name) or None for name in ikm.ELEMENT_FIELDS}
         data.update({name: form.cleaned_data[name] for name in ("age_band", "sex", "education", "occupation")})
-        SurveyResponse.objects.create(
+        bursts.record_response(
             service=source, language=get_language(), suggestion=form.cleaned_data["suggestion"].strip(), **data
         )
         response = redirect(reverse("feedback-service-results", args=[slug]) + "?sent=1")
@@ -84,7 +84,7 @@ def survey(request, slug):
 def service_results(request, slug):
     source, service = _page_or_404(ServicePage, slug)
     period = _period_or_404(request)
-    result = results.summarize(results.in_period(results.of_service(source), period))
+    result = results.service_result(source, period).public()
     context = {
         "service": service,
         "office": results.office_of(service),
@@ -103,14 +103,8 @@ def service_results(request, slug):
 def office_results(request, slug):
     source, office = _page_or_404(OfficePage, slug)
     period = _period_or_404(request)
-    responses = results.in_period(results.of_office(source), period)
-    result = results.summarize(responses)
-    per_service = results.by_service(responses)
-    services = [
-        (service, per_service.get(service.pk))
-        for service in results.office_services(source)
-        if service.pk in per_service
-    ]
+    services = [(service, result.public()) for service, result in results.service_results(source, period)]
+    result = results.office_result(source, period).public()
     context = {
         "office": office,
         "period": period,

@@ -1,6 +1,7 @@
 """Admin views of the citizen's voice: survey results and suggestions (with export), complaints, dashboard panel."""
 
 import django_filters
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.components import Component
@@ -40,8 +41,15 @@ class SurveyResultsFilterSet(WagtailFilterSet):
         return queryset & results.services_of_offices([value]) if value else queryset
 
 
+PUBLISHED = _("Published")
+PROVISIONAL = _("Provisional: below the minimum sample, not public")
+
+
 class SurveyResultsReportView(FeedbackReportView):
-    """IKM per service of the user's offices over a period, for the yearly report (CSV and XLSX)."""
+    """IKM per service of the user's offices over a period, for the yearly report (CSV and XLSX).
+
+    Editors see an index below the minimum sample too, marked provisional; the public never does.
+    """
 
     page_title = _("Satisfaction survey (IKM)")
     header_icon = "table"
@@ -54,6 +62,9 @@ class SurveyResultsReportView(FeedbackReportView):
         "title",
         "period_key",
         "ikm_result.responses",
+        "ikm_result.minimum_responses",
+        "publication_label",
+        "held_responses",
         "ikm_result.ikm",
         "category_letter",
         *[f"unit_{name}" for name in ikm.ELEMENT_FIELDS],
@@ -63,6 +74,9 @@ class SurveyResultsReportView(FeedbackReportView):
         "title": _("Service"),
         "period_key": _("Period"),
         "ikm_result.responses": _("Responses"),
+        "ikm_result.minimum_responses": _("Minimum sample"),
+        "publication_label": _("Publication"),
+        "held_responses": _("Held for review"),
         "ikm_result.ikm": _("IKM"),
         "category_letter": _("Category"),
         **{f"unit_{element.field}": f"{element.code} {element.label}" for element in ikm.ELEMENTS},
@@ -83,15 +97,20 @@ class SurveyResultsReportView(FeedbackReportView):
         period = self.period()
         services = list(services)
         responses = results.in_period(SurveyResponse.objects.filter(service__in=services), period)
-        by_service = results.by_service(responses)
+        by_service = results.by_service(responses.counted())
+        held = dict(responses.held().order_by().values_list("service").annotate(Count("pk")))
         parent_paths = {service.path[: -ServicePage.steplen] for service in services}
         offices = {office.path: office for office in OfficePage.objects.filter(path__in=parent_paths)}
         for service in services:
-            result = by_service.get(service.pk) or ikm.compute([])
+            result = results.with_minimum(
+                by_service.get(service.pk) or ikm.compute([]), results.service_minimum(service, period)
+            )
             office = offices.get(service.path[: -ServicePage.steplen])
             service.office_title = office.title if office else ""
             service.period_key = period.key
             service.ikm_result = result
+            service.publication_label = PUBLISHED if result.published else PROVISIONAL
+            service.held_responses = held.get(service.pk, 0)
             service.category_letter = result.category.letter if result.category else ""
             for name in ikm.ELEMENT_FIELDS:
                 value = result.unit_values[name]

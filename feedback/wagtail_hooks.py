@@ -6,7 +6,7 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from directory.viewsets import OfficeEditorMenuItem
 
-from . import admin_views, clock
+from . import admin_views, clock, review
 from .viewsets import (
     CitizenVoicePanel,
     ComplaintsReportView,
@@ -19,12 +19,20 @@ REPORT_VIEWS = (
     ("survey/", SurveyResultsReportView, "feedback_survey_results"),
     ("suggestions/", SuggestionsReportView, "feedback_suggestions"),
     ("complaints/", ComplaintsReportView, "feedback_complaints"),
+    ("held/", review.HeldResponsesReportView, "feedback_held_responses"),
 )
 
 
 @hooks.register("register_admin_urls")
 def register_feedback_admin_urls():
-    urls = [path("feedback/complaints/<int:pk>/", admin_views.answer_complaint, name="feedback_complaint_answer")]
+    urls = [
+        path("feedback/complaints/<int:pk>/", admin_views.answer_complaint, name="feedback_complaint_answer"),
+        path(
+            "feedback/held/<int:service_pk>/review/",
+            review.review_held_responses,
+            name="feedback_held_responses_review",
+        ),
+    ]
     for prefix, view, name in REPORT_VIEWS:
         urls += [
             path(f"feedback/{prefix}", view.as_view(), name=name),
@@ -42,6 +50,9 @@ def register_feedback_menu():
         ),
         OfficeEditorMenuItem(
             _("Suggestions from the survey"), reverse("feedback_suggestions"), icon_name="comment", order=30
+        ),
+        OfficeEditorMenuItem(
+            _("Survey responses held for review"), reverse("feedback_held_responses"), icon_name="warning", order=40
         ),
     ]
     return SubmenuMenuItem(_("Citizen's voice"), Menu(items=items), icon_name="group", name="citizen-voice", order=350)

@@ -52,6 +52,16 @@ class ServicePage(StableSlugMixin, Page):
         blank=True,
         help_text=_("Words citizens use for this service, separated by commas."),
     )
+    yearly_service_users = models.PositiveIntegerField(
+        _("number of service users per year"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "About how many people use this service in a year. It sets the minimum number of survey "
+            "responses before the satisfaction index is published (Krejcie–Morgan table, "
+            "Permenpan RB 14/2017). Leave empty if unknown: a default minimum applies."
+        ),
+    )
 
     base_form_class = ServicePageForm
 
@@ -65,6 +75,7 @@ class ServicePage(StableSlugMixin, Page):
         FieldPanel("channels"),
         InlinePanel("responsible_officers", label=_("Responsible officers")),
         FieldPanel("keywords"),
+        FieldPanel("yearly_service_users"),
     ]
 
     search_fields = Page.search_fields + [
@@ -80,6 +91,8 @@ class ServicePage(StableSlugMixin, Page):
         # Titles of laws and names of systems are cited as published.
         SynchronizedField("legal_basis"),
         SynchronizedField("channels"),
+        # A count of people, the same in every language; the survey reads it from the source page.
+        SynchronizedField("yearly_service_users"),
         # Officers are chosen from the source page's contacts and shown in the
         # page's own language at render time (see ``officers``): wagtail-localize
         # does not translate foreign keys on inline children (wagtail-localize#710).

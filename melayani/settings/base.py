@@ -221,6 +221,14 @@ MAILER_EMAIL_MAX_DEFERRED = 3
 MAILER_USE_FILE_LOCK = False
 # The log keeps who and when, not the text: complaints carry personal data.
 MAILER_EMAIL_LOG_MESSAGE_DATA = False
+# Publishing the satisfaction index as Permenpan RB 14/2017 does (feedback/sampling.py, bursts.py).
+# A service without a number of service users publishes its index from this many responses in the
+# period: 30, the usual smallest sample for a stable mean (see the README).
+IKM_DEFAULT_MINIMUM_RESPONSES = int(os.environ.get("IKM_DEFAULT_MINIMUM_RESPONSES", "30"))
+# More than FEEDBACK_BURST_LIMIT responses to one service within FEEDBACK_BURST_MINUTES are a burst:
+# held out of every published figure until an editor of the office accepts them.
+FEEDBACK_BURST_LIMIT = int(os.environ.get("FEEDBACK_BURST_LIMIT", "10"))
+FEEDBACK_BURST_MINUTES = int(os.environ.get("FEEDBACK_BURST_MINUTES", "10"))
 
 # Wagtail 8 runs background work (search index updates, reference index)
 # through django-tasks; inline by default so that nothing is left queued

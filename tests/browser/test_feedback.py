@@ -32,6 +32,8 @@ NEW_PAGES = {
 @pytest.fixture(autouse=True)
 def quick_forms(settings):
     settings.FEEDBACK_MIN_FILL_SECONDS = 0
+    # One answer shows the index and its chart; the minimum sample is tested in tests/feedback/.
+    settings.IKM_DEFAULT_MINIMUM_RESPONSES = 1
 
 
 def bottom(page, selector):

@@ -18,6 +18,12 @@ pytestmark = pytest.mark.django_db
 ALL_THREES = dict.fromkeys(ikm.ELEMENT_FIELDS, "3")
 
 
+@pytest.fixture(autouse=True)
+def published_from_one_response(settings):
+    """These tests read the figures of single answers; the minimum sample is tested in test_publication.py."""
+    settings.IKM_DEFAULT_MINIMUM_RESPONSES = 1
+
+
 def survey_url(language="id", slug=SERVICE):
     with translation.override(language):
         return reverse("feedback-survey", args=[slug])
