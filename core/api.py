@@ -1,9 +1,10 @@
 """What every app's JSON API shares: one error shape, HTML-safe JSON, pagination, absolute links, a contact.
 
 Apps declare a ninja ``Router``; the shell adds them to one ``SiteAPI``. Errors of any
-kind are answered as ``{"error": message, "status": code}`` with a 400, 404 or 405, never
-ninja's 422 nor an HTML page. Their messages are for developers and, like pydantic's
-validation messages they include, always in English, whatever ``lang`` asks for. The
+kind are answered as ``{"error": message, "status": code}`` with a 400, 404 or 405 (a 503
+with ``Retry-After`` when the database is locked or down), never ninja's 422 nor an HTML
+page. Their messages are for developers and, like pydantic's validation messages they
+include, always in English, whatever ``lang`` asks for. The
 API is read-only: GET, and HEAD wherever GET is allowed. The contact schema lives here because contacts appear in
 the directory's answers and in search results, and search sits below the directory.
 """
@@ -21,6 +22,8 @@ from ninja.renderers import JSONRenderer
 from pydantic import BeforeValidator, Field, WrapValidator
 from wagtail.models import Locale
 
+from .unavailable import DATABASE_UNAVAILABLE, log_unavailable, retry_later
+
 DEFAULT_PAGE_SIZE = 50
 MAX_PAGE_SIZE = 200
 
@@ -35,7 +38,7 @@ class Error(Schema):
 
 
 # Every operation declares these beside its own 200 answer.
-ERROR_RESPONSES = {400: Error, 404: Error}
+ERROR_RESPONSES = {400: Error, 404: Error, 503: Error}
 
 
 class HtmlSafeJSONRenderer(JSONRenderer):
@@ -56,12 +59,20 @@ RENDERER = HtmlSafeJSONRenderer()
 
 
 NOT_FOUND = "Not found."
+UNAVAILABLE = "The database is busy or unavailable; try again in a moment (see Retry-After)."
 READ_ONLY_METHODS = ("GET", "HEAD")
 
 
 def error_response(request, status, message):
     content = RENDERER.render(request, {"error": str(message), "status": status}, response_status=status)
     return HttpResponse(content, status=status, content_type=RENDERER.media_type)
+
+
+def database_unavailable(request, error=None):
+    """The JSON 503 for a database that is locked or down (``core.unavailable``)."""
+    if error is not None:
+        log_unavailable(request, error)
+    return retry_later(error_response(request, 503, UNAVAILABLE))
 
 
 def not_found(request, *args, **kwargs):
@@ -110,6 +121,8 @@ class SiteAPI(NinjaAPI):
         self.add_exception_handler(ValidationError, lambda request, exc: self._error(request, 400, exc))
         self.add_exception_handler(HttpError, lambda request, exc: self._error(request, exc.status_code, exc))
         self.add_exception_handler(Http404, lambda request, exc: error_response(request, 404, NOT_FOUND))
+        for error in DATABASE_UNAVAILABLE:
+            self.add_exception_handler(error, database_unavailable)
 
     def _get_urls(self):
         patterns = super()._get_urls()

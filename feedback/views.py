@@ -5,21 +5,29 @@ out of the page cache, see ``core/cache/pages.py``): each carries a fresh signed
 token, and a status page belongs to one citizen.
 """
 
+import logging
+
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
+from core.unavailable import DATABASE_UNAVAILABLE, retry_later
 from directory.models import ContactPerson, OfficePage, ServicePage
 
 from . import bursts, chart, ikm, periods, protection, results
 from .complaints import retention_days, submit_complaint
 from .forms import ComplaintForm, ContactReportForm, SurveyForm
 from .models import Complaint, ContactReport
+
+logger = logging.getLogger(__name__)
+UNAVAILABLE = _("We could not save your answers just now. Nothing is lost: please send the form again in a minute.")
 
 
 def _page_or_404(model, slug):
@@ -57,6 +65,12 @@ def _render_form(request, template, context, form, rejected=None):
     return TemplateResponse(request, template, context, status=status)
 
 
+def _unavailable(request, template, context, form, error):
+    """The form again with the citizen's answers and a 503: the database is locked or down."""
+    logger.warning("A %s could not be saved: %s", form.purpose, error)
+    return retry_later(_render_form(request, template, context, form, protection.Rejected(UNAVAILABLE, status=503)))
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def survey(request, slug):
@@ -72,9 +86,13 @@ def survey(request, slug):
     if rejected is None and form.is_valid():
         data = {name: form.cleaned_data.get(name) or None for name in ikm.ELEMENT_FIELDS}
         data.update({name: form.cleaned_data[name] for name in ("age_band", "sex", "education", "occupation")})
-        bursts.record_response(
-            service=source, language=get_language(), suggestion=form.cleaned_data["suggestion"].strip(), **data
-        )
+        try:
+            with transaction.atomic():
+                bursts.record_response(
+                    service=source, language=get_language(), suggestion=form.cleaned_data["suggestion"].strip(), **data
+                )
+        except DATABASE_UNAVAILABLE as error:
+            return _unavailable(request, template, context, form, error)
         response = redirect(reverse("feedback-service-results", args=[slug]) + "?sent=1")
         return protection.mark_done(request, response, "survey", slug)
     return _render_form(request, template, context, form, rejected)
@@ -139,7 +157,13 @@ def contact_report(request, key):
     form = ContactReportForm(request.POST, target=key)
     rejected = _protected_submission(request, form, "contact", key)
     if rejected is None and form.is_valid():
-        ContactReport.objects.create(contact=source, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])
+        try:
+            with transaction.atomic():
+                ContactReport.objects.create(
+                    contact=source, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
+                )
+        except DATABASE_UNAVAILABLE as error:
+            return _unavailable(request, template, context, form, error)
         response = TemplateResponse(request, "feedback/contact_report_sent.html", context)
         return protection.mark_done(request, response, "contact", key)
     return _render_form(request, template, context, form, rejected)
@@ -159,7 +183,11 @@ def complaint(request, slug):
     if rejected is not None or not form.is_valid():
         return _render_form(request, template, context, form, rejected)
     data = {name: form.cleaned_data[name].strip() for name in ("category", "message", "name", "contact")}
-    created = submit_complaint(source, data, get_language())
+    try:
+        with transaction.atomic():
+            created = submit_complaint(source, data, get_language())
+    except DATABASE_UNAVAILABLE as error:
+        return _unavailable(request, template, context, form, error)
     return redirect(reverse("feedback-complaint-status", args=[created.status_token]) + "?sent=1")
 
 

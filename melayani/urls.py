@@ -13,6 +13,9 @@ from melayani import views as site_views
 from melayani.api import api
 from search import views as search_views
 
+# A database locked or down outside a view (in a middleware) is a 503 too.
+handler500 = "core.unavailable.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

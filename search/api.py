@@ -7,8 +7,7 @@ from pydantic import Field
 
 from core.api import ERROR_RESPONSES, ApiError, Contact, Language, empty_as
 
-from . import service
-from .models import SearchQueryLog
+from . import query_log, service
 
 router = Router(tags=["search"])
 
@@ -105,7 +104,7 @@ def search_api(
     """Services, offices, contact persons and news for citizen's words, best first."""
     types, query = _types(types), _query(q)
     outcome = service.search(query, lang, types=types, limit=limit, request=request)
-    SearchQueryLog.record(query, lang, len(outcome.hits))
+    query_log.count_after_response(query, lang, len(outcome.hits))
     data = {"query": query, "lang": lang, "results": [hit_data(request, hit) for hit in outcome.hits]}
     if not outcome.hits:
         data["suggestion"] = outcome.suggestion

@@ -8,4 +8,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import query_log, signals  # noqa: F401
+
+        query_log.connect()

@@ -45,12 +45,16 @@ class SynonymGroup(index.Indexed, models.Model):
         return [group.term_list for group in cls.objects.all() if len(group.term_list) > 1]
 
 
-# Eight or more digits, possibly grouped by dashes or dots: a phone number or a NIK.
-PERSONAL_NUMBER = re.compile(r"\d(?:[-.]?\d){7,}")
+# Eight or more digits in a run, whatever non-letters group them (spaces, dots, dashes,
+# brackets, slashes): a phone number ("(0333) 421234", "+62 812-3456-7890") or a NIK.
+# A word between two numbers ends the run ("perda 12 tahun 2019" stays), so does a
+# short run ("rt 05 rw 03", "pp 96/2012"); two years side by side ("2024 2025") are masked.
+PERSONAL_NUMBER = re.compile(r"\+?\d(?:[\W_]*\d){7,}")
 MASK = "########"
 
 
 def mask_personal_numbers(text: str) -> str:
+    """``text`` with every run of 8 or more digits replaced by ``MASK``."""
     return PERSONAL_NUMBER.sub(MASK, text)
 
 

@@ -5,8 +5,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import service
-from .models import SearchQueryLog
+from . import query_log, service
 
 LANGUAGES = ("id", "en")
 PAGE_RESULTS = 20
@@ -21,7 +20,7 @@ def search_page(request):
     error = ""
     if query:
         outcome = service.search(query, language_code, limit=PAGE_RESULTS, request=request)
-        SearchQueryLog.record(query, language_code, len(outcome.hits))
+        query_log.count_after_response(query, language_code, len(outcome.hits))
     elif "q" in request.GET:
         error = _("Type what you are looking for, for example “KTP hilang”.")
     return TemplateResponse(

@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Stopping a synced translation and converting to an alias stay with the communications team.
     "directory.team_actions.TeamOnlyTranslationActionsMiddleware",
+    # A database locked or down answers 503 with Retry-After, never a 500 (core/unavailable.py).
+    "core.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "melayani.urls"
@@ -125,6 +127,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
     }
+# Seconds a query waits for a lock another connection holds, then fails: a citizen's form
+# then answers 503 with Retry-After and shows the answers again, instead of holding the
+# worker until gunicorn kills it (PostgreSQL waits for ever by default). 0: wait for ever.
+DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "5"))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and DATABASE_LOCK_TIMEOUT:
+    DATABASES["default"]["OPTIONS"]["timeout"] = DATABASE_LOCK_TIMEOUT
+elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    _lock_timeout = f"-c lock_timeout={int(DATABASE_LOCK_TIMEOUT * 1000)}"
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["options"] = f"{_options.get('options', '')} {_lock_timeout}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

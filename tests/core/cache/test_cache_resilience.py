@@ -106,7 +106,8 @@ def test_a_failed_render_never_serves_a_page_unpublished_since(client, committed
 
     monkeypatch.setattr(ServicePage, "serve", database_restarting)
     monkeypatch.setattr(ServicePage, "route", database_restarting)
-    assert client.get(service.url).status_code == 500
+    # "Come back later" (core.unavailable), never the copy from before the unpublish.
+    assert client.get(service.url).status_code == 503
 
 
 @pytest.fixture
