@@ -36,16 +36,31 @@ def _period_or_404(request):
         raise Http404 from None
 
 
-def _protected_submission(request, form, kind, target, once_a_day=True):
-    """Run the abuse checks in order; returns the rejection (message and status) or None."""
+def _submit(request, form, kind, target, store, earlier=None, once_a_day=True, allowance=None):
+    """Check a citizen's post in order, cheapest first, and store it once; returns ``(stored, rejection)``.
+
+    ``earlier()`` finds a submission this one repeats: refused (409) for a once-a-day form,
+    otherwise (a complaint) handed back as what was stored, even when the repeat is a
+    double-click resending the same token. Only a post that would be stored spends an allowance.
+    """
+    fold = not once_a_day
     try:
-        protection.check_rate_limit(request, kind)
+        form.check_protection()
         if once_a_day and protection.done_today(request, kind, target):
             raise protection.Rejected(form.already_sent_message, status=409)
-        form.check_protection()
+        if not form.is_valid():
+            return None, None
+        repeated = earlier() if earlier else None
+        if repeated is not None and fold:
+            return repeated, None
+        protection.check_unused(form.nonce)
+        if repeated is not None:
+            raise protection.Rejected(form.already_sent_message, status=409)
+        (allowance or protection.spend_allowance)(request, kind, target)
+        return protection.store_once(form.nonce, store, form.already_sent_message), None
     except protection.Rejected as rejected:
-        return rejected
-    return None
+        repeated = earlier() if fold and earlier and rejected.status == 409 else None
+        return (repeated, None) if repeated is not None else (None, rejected)
 
 
 def _render_form(request, template, context, form, rejected=None):
@@ -65,16 +80,27 @@ def survey(request, slug):
     context = {"service": service, "office": results.office_of(service)}
     template = "feedback/survey.html"
     if request.method != "POST":
-        context["already_sent"] = protection.done_today(request, "survey", slug)
+        context["already_sent"] = (
+            protection.done_today(request, "survey", slug)
+            or SurveyResponse.objects.filter(service=source, client_day=protection.client_day(request)).exists()
+        )
         return _render_form(request, template, context, SurveyForm(target=slug))
     form = SurveyForm(request.POST, target=slug)
-    rejected = _protected_submission(request, form, "survey", slug)
-    if rejected is None and form.is_valid():
+    client_day = protection.client_day(request)
+
+    def store():
         data = {name: form.cleaned_data.get(name) or None for name in ikm.ELEMENT_FIELDS}
         data.update({name: form.cleaned_data[name] for name in ("age_band", "sex", "education", "occupation")})
-        SurveyResponse.objects.create(
-            service=source, language=get_language(), suggestion=form.cleaned_data["suggestion"].strip(), **data
+        suggestion = form.cleaned_data["suggestion"].strip()
+        return SurveyResponse.objects.create(
+            service=source, language=get_language(), suggestion=suggestion, client_day=client_day, **data
         )
+
+    def answered_today():
+        return SurveyResponse.objects.filter(service=source, client_day=client_day).first()
+
+    stored, rejected = _submit(request, form, "survey", slug, store, answered_today)
+    if stored is not None:
         response = redirect(reverse("feedback-service-results", args=[slug]) + "?sent=1")
         return protection.mark_done(request, response, "survey", slug)
     return _render_form(request, template, context, form, rejected)
@@ -143,9 +169,17 @@ def contact_report(request, key):
     if request.method != "POST":
         return _render_form(request, template, context, ContactReportForm(target=key))
     form = ContactReportForm(request.POST, target=key)
-    rejected = _protected_submission(request, form, "contact", key)
-    if rejected is None and form.is_valid():
-        ContactReport.objects.create(contact=source, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"])
+    client_day = protection.client_day(request)
+
+    def store():
+        data = {name: form.cleaned_data[name] for name in ("reason", "note")}
+        return ContactReport.objects.create(contact=source, client_day=client_day, **data)
+
+    def reported_today():
+        return ContactReport.objects.filter(contact=source, client_day=client_day).first()
+
+    stored, rejected = _submit(request, form, "contact", key, store, reported_today)
+    if stored is not None:
         response = TemplateResponse(request, "feedback/contact_report_sent.html", context)
         return protection.mark_done(request, response, "contact", key)
     return _render_form(request, template, context, form, rejected)
@@ -161,12 +195,22 @@ def complaint(request, slug):
     if request.method != "POST":
         return _render_form(request, template, context, ComplaintForm(target=slug))
     form = ComplaintForm(request.POST, target=slug)
-    rejected = _protected_submission(request, form, "complaint", slug, once_a_day=False)
-    if rejected is not None or not form.is_valid():
+
+    def store():
+        data = {name: form.cleaned_data[name].strip() for name in ("category", "message", "name", "contact")}
+        return submit_complaint(source, data, get_language())
+
+    def allowance(request, kind, target):
+        protection.spend_complaint_allowance(request, kind, target, source)
+
+    def repeated():
+        # Folded: the citizen gets the first complaint's reference, nobody gets a second mail.
+        return protection.earlier_duplicate(source, form.cleaned_data["message"])
+
+    stored, rejected = _submit(request, form, "complaint", slug, store, repeated, once_a_day=False, allowance=allowance)
+    if stored is None:
         return _render_form(request, template, context, form, rejected)
-    data = {name: form.cleaned_data[name].strip() for name in ("category", "message", "name", "contact")}
-    created = submit_complaint(source, data, get_language())
-    return redirect(reverse("feedback-complaint-status", args=[created.status_token]) + "?sent=1")
+    return redirect(reverse("feedback-complaint-status", args=[stored.status_token]) + "?sent=1")
 
 
 @never_cache

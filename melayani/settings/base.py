@@ -188,10 +188,21 @@ SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"
 # The citizen's voice (feedback/): days a complaint, with the personal data in it, is kept;
 # `manage.py purge_feedback` (daily) deletes older ones.
 COMPLAINT_RETENTION_DAYS = int(os.environ.get("COMPLAINT_RETENTION_DAYS", "365"))
-# Abuse protection of the citizens' forms: seconds a form must be open before it is sent,
-# and submissions per client address (hashed, never stored) per hour.
+# Abuse protection of the citizens' forms (feedback/protection/; the numbers are explained in the
+# README): seconds a form must be open before it is sent; posts per client address (hashed, never
+# stored) per form and target per hour, and per target for all clients together per hour, so that
+# a script is stopped but a district behind one carrier address is not; the complaint box's daily
+# ceilings per client and office, and the minutes within which an identical complaint is folded.
 FEEDBACK_MIN_FILL_SECONDS = int(os.environ.get("FEEDBACK_MIN_FILL_SECONDS", "3"))
-FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "30"))
+FEEDBACK_CLIENT_LIMIT = int(os.environ.get("FEEDBACK_CLIENT_LIMIT", "20"))
+FEEDBACK_TARGET_LIMIT = int(os.environ.get("FEEDBACK_TARGET_LIMIT", "300"))
+COMPLAINT_CLIENT_DAILY_LIMIT = int(os.environ.get("COMPLAINT_CLIENT_DAILY_LIMIT", "10"))
+COMPLAINT_OFFICE_DAILY_LIMIT = int(os.environ.get("COMPLAINT_OFFICE_DAILY_LIMIT", "200"))
+COMPLAINT_DUPLICATE_MINUTES = int(os.environ.get("COMPLAINT_DUPLICATE_MINUTES", "10"))
+
+# The client's address (core/client.py): X-Forwarded-For is believed only from these reverse
+# proxies (addresses or networks, comma-separated). Empty: no proxy is trusted, REMOTE_ADDR counts.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Wagtail 8 runs background work (search index updates, reference index)
 # through django-tasks; inline by default so that nothing is left queued
@@ -224,6 +235,7 @@ if REDIS_URL:
     }
 else:
     CACHES = {
+LIMITS_CACHE_DIR = os.environ.get("LIMITS_CACHE_DIR") or str(BASE_DIR / "var" / "limits")
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "melayani",
@@ -240,6 +252,13 @@ PAGE_CACHE_ALIAS = "pages"
 # Seconds a page stays in the server's cache (0: no page cache); a publish empties it at once.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # Seconds browsers and proxies may keep a public page before revalidating it (ETag).
+        # The citizens' forms' counters (feedback/protection/limits.py), for every worker of every host.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-limits",
+            "OPTIONS": _redis_options,
+        },
 PAGE_CACHE_MAX_AGE = 60
 
 LOGGING = {
@@ -254,3 +273,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+        # The forms' counters on disk too: in memory each worker would count alone, and forget on restart.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": LIMITS_CACHE_DIR,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },

@@ -54,8 +54,8 @@ def test_the_same_browser_reports_a_contact_once_a_day(client, fill, contact):
 def test_editors_see_reported_contacts_ranked_in_the_contact_data_report(client, fill, contact, editor_a):
     from django.test import Client
 
-    for _ in range(3):
-        citizen = Client()
+    for phone in ("Phone A", "Phone B", "Phone C"):  # three citizens, three browsers
+        citizen = Client(HTTP_USER_AGENT=phone)
         citizen.get("/")
         citizen.post(report_url(contact), {**form_fields(citizen.get(report_url(contact))), "reason": "no_answer"})
     client.force_login(editor_a)
