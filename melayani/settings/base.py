@@ -4,6 +4,7 @@ Every value a deployment may change comes from the environment; the README
 lists each variable with its default.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -64,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -83,6 +85,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Stopping a synced translation and converting to an alias stay with the communications team.
     "directory.team_actions.TeamOnlyTranslationActionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "melayani.urls"
@@ -125,6 +129,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The admin login is throttled by django-axes: after AXES_FAILURE_LIMIT wrong passwords for one
+# account from one client (core/client.py, behind TRUSTED_PROXIES) that pair is locked out for
+# AXES_COOLOFF_MINUTES, even with the right password; other clients and accounts are not.
+# The team unlocks with `manage.py axes_reset_username <name>` (docs/deploy.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "melayani.lockout.locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -216,6 +235,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "melayani")
 PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR") or str(BASE_DIR / "var" / "page-cache")
+LIMITS_CACHE_DIR = os.environ.get("LIMITS_CACHE_DIR") or str(BASE_DIR / "var" / "limits")
 if REDIS_URL:
     # Short timeouts: a Redis that is gone must cost a visitor milliseconds, not seconds.
     _redis_options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_on_timeout": False}
@@ -232,10 +252,16 @@ if REDIS_URL:
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-pages",
             "OPTIONS": _redis_options,
         },
+        # The citizens' forms' counters (feedback/protection/limits.py), for every worker of every host.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-limits",
+            "OPTIONS": _redis_options,
+        },
     }
 else:
     CACHES = {
-LIMITS_CACHE_DIR = os.environ.get("LIMITS_CACHE_DIR") or str(BASE_DIR / "var" / "limits")
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "melayani",
@@ -247,18 +273,18 @@ LIMITS_CACHE_DIR = os.environ.get("LIMITS_CACHE_DIR") or str(BASE_DIR / "var" / 
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
+        # The forms' counters on disk too: in memory each worker would count alone, and forget on restart.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": LIMITS_CACHE_DIR,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        },
     }
 PAGE_CACHE_ALIAS = "pages"
 # Seconds a page stays in the server's cache (0: no page cache); a publish empties it at once.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # Seconds browsers and proxies may keep a public page before revalidating it (ETag).
-        # The citizens' forms' counters (feedback/protection/limits.py), for every worker of every host.
-        "limits": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-limits",
-            "OPTIONS": _redis_options,
-        },
 PAGE_CACHE_MAX_AGE = 60
 
 LOGGING = {
@@ -273,10 +299,3 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-        # The forms' counters on disk too: in memory each worker would count alone, and forget on restart.
-        "limits": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": LIMITS_CACHE_DIR,
-            "KEY_PREFIX": CACHE_KEY_PREFIX,
-            "OPTIONS": {"MAX_ENTRIES": 20000},
-        },
