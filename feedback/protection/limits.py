@@ -2,11 +2,12 @@
 
 Counters live in the ``limits`` cache: Redis when ``REDIS_URL`` is set (shared by
 every worker of every host), otherwise a folder on disk shared by the host's
-workers (``LIMITS_CACHE_DIR``). Keys hold a keyed hash of the client's address,
+workers (``LIMITS_CACHE_DIR``), checked as the page cache's folder is. Keys hold a keyed hash of the client's address,
 never the address. A counter the cache cannot keep (Redis down) lets the post
 through with a warning: an outage must not silence citizens.
 """
 
+import functools
 import logging
 import time
 
@@ -14,6 +15,7 @@ from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from core.cache.pages import cache_folder_problem
 from core.client import client_address
 
 from .base import Rejected, setting
@@ -30,6 +32,21 @@ CLIENT_MESSAGE = _("Too many forms were sent from your connection. Please try ag
 TARGET_MESSAGE = _("This form is receiving unusually many submissions right now. Please try again in an hour.")
 
 
+@functools.cache
+def _folder_is_safe(folder):
+    problem = cache_folder_problem(folder)
+    if problem:
+        logger.error("Feedback limits counted per worker only: %s", problem)
+    return not problem
+
+
+def counters():
+    """The ``limits`` cache; the worker's own cache if its folder is not safe (its entries are pickles)."""
+    cache = caches[LIMITS_CACHE]
+    folder = getattr(cache, "_dir", None)
+    return cache if folder is None or _folder_is_safe(folder) else caches["default"]
+
+
 def client_key(request):
     """A keyed hash of the client address: usable as a cache key, useless to anyone without the secret key."""
     return salted_hmac("feedback.client", client_address(request)).hexdigest()[:32]
@@ -39,8 +56,8 @@ def count(key, seconds=HOUR, bucket=None):
     """Add one to the counter ``key`` of the current window of ``seconds``; returns the new count (0 if unknown)."""
     bucket = bucket or int(time.time() // seconds)
     full_key = f"feedback-limit:{key}:{bucket}"
-    cache = caches[LIMITS_CACHE]
     try:
+        cache = counters()
         cache.add(full_key, 0, seconds + 60)
         try:
             return cache.incr(full_key)

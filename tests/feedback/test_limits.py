@@ -127,3 +127,23 @@ def test_the_counters_key_on_a_hash_of_the_address_never_the_address(rf):
     assert "203.0.113.7" not in digest
     assert digest == protection.client_key(rf.post(URL, REMOTE_ADDR="203.0.113.7"))
     assert digest != protection.client_key(rf.post(URL, REMOTE_ADDR="203.0.113.8"))
+
+
+def test_counters_never_go_into_a_folder_other_users_may_write(settings, tmp_path):
+    folder = tmp_path / "limits"
+    folder.mkdir()
+    folder.chmod(0o777)
+    limits_cache = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(folder)}
+    settings.CACHES = {**settings.CACHES, "limits": limits_cache}
+    assert answer(citizen()).status_code == 302
+    assert not list(folder.iterdir())
+
+
+def test_counters_are_kept_in_the_sites_own_folder(settings, tmp_path):
+    settings.FEEDBACK_CLIENT_LIMIT = 1
+    folder = tmp_path / "limits"
+    limits_cache = {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(folder)}
+    settings.CACHES = {**settings.CACHES, "limits": limits_cache}
+    assert answer(citizen(phone="Phone A")).status_code == 302
+    assert list(folder.iterdir())
+    assert answer(citizen(phone="Phone B")).status_code == 429
