@@ -46,10 +46,13 @@ class ProtectedForm(forms.Form):
             self.initial["form_token"] = protection.issue_token(self.purpose, target)
 
     def check_protection(self):
-        """Raise ``protection.Rejected`` for a filled trap or a token that is not ours, too fresh or too old."""
+        """Raise ``protection.Rejected`` for a filled trap or a token that is not ours, too fresh or too old.
+
+        Keeps the token's one-time nonce in ``self.nonce``, to be recorded with what the form stores.
+        """
         if self.data.get(HONEYPOT_FIELD):
             raise protection.Rejected(_("This form could not be sent. Please leave the last field empty."))
-        protection.check_token(self.data.get("form_token"), self.purpose, self.target)
+        self.nonce = protection.check_token(self.data.get("form_token"), self.purpose, self.target)
 
     def with_fresh_token(self):
         """The same answers with a new token, to show again after a rejection."""
@@ -116,6 +119,7 @@ class ContactReportForm(ProtectedForm):
 
 class ComplaintForm(ProtectedForm):
     purpose = "complaint"
+    already_sent_message = _("This complaint was already received.")
 
     category = forms.ChoiceField(label=_("Category"), choices=[("", "—"), *ComplaintCategory.choices])
     message = forms.CharField(label=_("Your message"), max_length=3000, widget=forms.Textarea(attrs={"rows": 6}))

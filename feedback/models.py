@@ -68,6 +68,17 @@ def _score_field(element):
     return models.PositiveSmallIntegerField(element.label, choices=SCORE_CHOICES, null=True, blank=True)
 
 
+def _client_day_field():
+    # A keyed hash of the client and the day (feedback/protection/daily.py), blanked by purge_feedback
+    # the next day: it tells "this client already answered today" apart and nothing else.
+    return models.CharField(max_length=64, blank=True, editable=False)
+
+
+def _once_a_day(target, name):
+    """At most one row per target and client-day hash, race-proof (concurrent posts hit the constraint)."""
+    return models.UniqueConstraint(fields=[target, "client_day"], condition=~models.Q(client_day=""), name=name)
+
+
 class SurveyResponse(models.Model):
     """One citizen's answers to the satisfaction survey of a service; no address or identity is stored."""
 
@@ -99,11 +110,13 @@ class SurveyResponse(models.Model):
     )
 
     objects = SurveyResponseQuerySet.as_manager()
+    client_day = _client_day_field()
 
     class Meta:
         verbose_name = _("survey response")
         verbose_name_plural = _("survey responses")
         ordering = ["-submitted_at"]
+        constraints = [_once_a_day("service", "feedback_survey_once_per_client_day")]
 
     def scores(self):
         return {name: getattr(self, name) for name in ikm.ELEMENT_FIELDS}
@@ -124,11 +137,13 @@ class ContactReport(models.Model):
     note = models.TextField(_("note"), blank=True)
     reported_at = models.DateTimeField(_("reported at"), default=timezone.now, db_index=True)
     resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    client_day = _client_day_field()
 
     class Meta:
         verbose_name = _("contact report")
         verbose_name_plural = _("contact reports")
         ordering = ["-reported_at"]
+        constraints = [_once_a_day("contact", "feedback_report_once_per_client_day")]
 
 
 class ComplaintCategory(models.TextChoices):
@@ -205,3 +220,10 @@ CLOCK_LABELS = {
     "open": _("Waiting for an answer (%(promise)s)"),
     "overdue": _("Overdue: not answered %(promise)s"),
 }
+
+
+class UsedFormToken(models.Model):
+    """The nonce of a citizen's form token that was accepted: a token counts once (purged after its max age)."""
+
+    nonce = models.CharField(max_length=32, unique=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)

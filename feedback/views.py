@@ -7,7 +7,6 @@ token, and a status page belongs to one citizen.
 
 import logging
 
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -24,7 +23,7 @@ from directory.models import ContactPerson, OfficePage, ServicePage
 from . import bursts, chart, ikm, periods, protection, results
 from .complaints import retention_days, submit_complaint
 from .forms import ComplaintForm, ContactReportForm, SurveyForm
-from .models import Complaint, ContactReport
+from .models import Complaint, ContactReport, SurveyResponse
 
 logger = logging.getLogger(__name__)
 UNAVAILABLE = _("We could not save your answers just now. Nothing is lost: please send the form again in a minute.")
@@ -44,16 +43,35 @@ def _period_or_404(request):
         raise Http404 from None
 
 
-def _protected_submission(request, form, kind, target, once_a_day=True):
-    """Run the abuse checks in order; returns the rejection (message and status) or None."""
+def _submit(request, form, kind, target, store, earlier=None, once_a_day=True, allowance=None):
+    """Check a citizen's post in order, cheapest first, and store it once; returns ``(stored, rejection)``.
+
+    ``earlier()`` finds a submission this one repeats: refused (409) for a once-a-day form,
+    otherwise (a complaint) handed back as what was stored, even when the repeat is a
+    double-click resending the same token. Only a post that would be stored spends an allowance.
+    """
+    fold = not once_a_day
     try:
-        protection.check_rate_limit(request, kind)
+        form.check_protection()
         if once_a_day and protection.done_today(request, kind, target):
             raise protection.Rejected(form.already_sent_message, status=409)
-        form.check_protection()
+        if not form.is_valid():
+            return None, None
+        repeated = earlier() if earlier else None
+        if repeated is not None and fold:
+            return repeated, None
+        protection.check_unused(form.nonce)
+        if repeated is not None:
+            raise protection.Rejected(form.already_sent_message, status=409)
+        (allowance or protection.spend_allowance)(request, kind, target)
+        return protection.store_once(form.nonce, store, form.already_sent_message), None
     except protection.Rejected as rejected:
-        return rejected
-    return None
+        repeated = earlier() if fold and earlier and rejected.status == 409 else None
+        return (repeated, None) if repeated is not None else (None, rejected)
+    except DATABASE_UNAVAILABLE as error:
+        # Locked or down: nothing was stored (one transaction), the answers go back to the citizen.
+        logger.warning("A %s could not be saved: %s", form.purpose, error)
+        return None, protection.Rejected(UNAVAILABLE, status=503)
 
 
 def _render_form(request, template, context, form, rejected=None):
@@ -62,13 +80,8 @@ def _render_form(request, template, context, form, rejected=None):
         form = form.with_fresh_token()
     context["form"] = form
     status = rejected.status if rejected else (400 if form.is_bound else 200)
-    return TemplateResponse(request, template, context, status=status)
-
-
-def _unavailable(request, template, context, form, error):
-    """The form again with the citizen's answers and a 503: the database is locked or down."""
-    logger.warning("A %s could not be saved: %s", form.purpose, error)
-    return retry_later(_render_form(request, template, context, form, protection.Rejected(UNAVAILABLE, status=503)))
+    response = TemplateResponse(request, template, context, status=status)
+    return retry_later(response) if status == 503 else response
 
 
 @never_cache
@@ -79,20 +92,27 @@ def survey(request, slug):
     context = {"service": service, "office": results.office_of(service)}
     template = "feedback/survey.html"
     if request.method != "POST":
-        context["already_sent"] = protection.done_today(request, "survey", slug)
+        context["already_sent"] = (
+            protection.done_today(request, "survey", slug)
+            or SurveyResponse.objects.filter(service=source, client_day=protection.client_day(request)).exists()
+        )
         return _render_form(request, template, context, SurveyForm(target=slug))
     form = SurveyForm(request.POST, target=slug)
-    rejected = _protected_submission(request, form, "survey", slug)
-    if rejected is None and form.is_valid():
+    client_day = protection.client_day(request)
+
+    def store():
         data = {name: form.cleaned_data.get(name) or None for name in ikm.ELEMENT_FIELDS}
         data.update({name: form.cleaned_data[name] for name in ("age_band", "sex", "education", "occupation")})
-        try:
-            with transaction.atomic():
-                bursts.record_response(
-                    service=source, language=get_language(), suggestion=form.cleaned_data["suggestion"].strip(), **data
-                )
-        except DATABASE_UNAVAILABLE as error:
-            return _unavailable(request, template, context, form, error)
+        suggestion = form.cleaned_data["suggestion"].strip()
+        return bursts.record_response(
+            service=source, language=get_language(), suggestion=suggestion, client_day=client_day, **data
+        )
+
+    def answered_today():
+        return SurveyResponse.objects.filter(service=source, client_day=client_day).first()
+
+    stored, rejected = _submit(request, form, "survey", slug, store, answered_today)
+    if stored is not None:
         response = redirect(reverse("feedback-service-results", args=[slug]) + "?sent=1")
         return protection.mark_done(request, response, "survey", slug)
     return _render_form(request, template, context, form, rejected)
@@ -155,15 +175,17 @@ def contact_report(request, key):
     if request.method != "POST":
         return _render_form(request, template, context, ContactReportForm(target=key))
     form = ContactReportForm(request.POST, target=key)
-    rejected = _protected_submission(request, form, "contact", key)
-    if rejected is None and form.is_valid():
-        try:
-            with transaction.atomic():
-                ContactReport.objects.create(
-                    contact=source, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
-                )
-        except DATABASE_UNAVAILABLE as error:
-            return _unavailable(request, template, context, form, error)
+    client_day = protection.client_day(request)
+
+    def store():
+        data = {name: form.cleaned_data[name] for name in ("reason", "note")}
+        return ContactReport.objects.create(contact=source, client_day=client_day, **data)
+
+    def reported_today():
+        return ContactReport.objects.filter(contact=source, client_day=client_day).first()
+
+    stored, rejected = _submit(request, form, "contact", key, store, reported_today)
+    if stored is not None:
         response = TemplateResponse(request, "feedback/contact_report_sent.html", context)
         return protection.mark_done(request, response, "contact", key)
     return _render_form(request, template, context, form, rejected)
@@ -179,16 +201,22 @@ def complaint(request, slug):
     if request.method != "POST":
         return _render_form(request, template, context, ComplaintForm(target=slug))
     form = ComplaintForm(request.POST, target=slug)
-    rejected = _protected_submission(request, form, "complaint", slug, once_a_day=False)
-    if rejected is not None or not form.is_valid():
+
+    def store():
+        data = {name: form.cleaned_data[name].strip() for name in ("category", "message", "name", "contact")}
+        return submit_complaint(source, data, get_language())
+
+    def allowance(request, kind, target):
+        protection.spend_complaint_allowance(request, kind, target, source)
+
+    def repeated():
+        # Folded: the citizen gets the first complaint's reference, nobody gets a second mail.
+        return protection.earlier_duplicate(source, form.cleaned_data["message"])
+
+    stored, rejected = _submit(request, form, "complaint", slug, store, repeated, once_a_day=False, allowance=allowance)
+    if stored is None:
         return _render_form(request, template, context, form, rejected)
-    data = {name: form.cleaned_data[name].strip() for name in ("category", "message", "name", "contact")}
-    try:
-        with transaction.atomic():
-            created = submit_complaint(source, data, get_language())
-    except DATABASE_UNAVAILABLE as error:
-        return _unavailable(request, template, context, form, error)
-    return redirect(reverse("feedback-complaint-status", args=[created.status_token]) + "?sent=1")
+    return redirect(reverse("feedback-complaint-status", args=[stored.status_token]) + "?sent=1")
 
 
 @never_cache

@@ -4,6 +4,7 @@ Every value a deployment may change comes from the environment; the README
 lists each variable with its default.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -86,6 +88,8 @@ MIDDLEWARE = [
     "directory.team_actions.TeamOnlyTranslationActionsMiddleware",
     # A database locked or down answers 503 with Retry-After, never a 500 (core/unavailable.py).
     "core.unavailable.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "melayani.urls"
@@ -138,6 +142,21 @@ elif DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
     _options = DATABASES["default"].setdefault("OPTIONS", {})
     _options["options"] = f"{_options.get('options', '')} {_lock_timeout}".strip()
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The admin login is throttled by django-axes: after AXES_FAILURE_LIMIT wrong passwords for one
+# account from one client (core/client.py, behind TRUSTED_PROXIES) that pair is locked out for
+# AXES_COOLOFF_MINUTES, even with the right password; other clients and accounts are not.
+# The team unlocks with `manage.py axes_reset_username <name>` (docs/deploy.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.client.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "melayani.lockout.locked_out"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -204,10 +223,21 @@ COMPLAINT_RETENTION_DAYS = int(os.environ.get("COMPLAINT_RETENTION_DAYS", "365")
 # Working hours (the office's opening hours, less public holidays) in which a complaint is answered:
 # the promise every page prints and the clock the admin and the escalation follow (feedback/clock.py).
 COMPLAINT_RESPONSE_HOURS = int(os.environ.get("COMPLAINT_RESPONSE_HOURS", "4"))
-# Abuse protection of the citizens' forms: seconds a form must be open before it is sent,
-# and submissions per client address (hashed, never stored) per hour.
+# Abuse protection of the citizens' forms (feedback/protection/; the numbers are explained in the
+# README): seconds a form must be open before it is sent; posts per client address (hashed, never
+# stored) per form and target per hour, and per target for all clients together per hour, so that
+# a script is stopped but a district behind one carrier address is not; the complaint box's daily
+# ceilings per client and office, and the minutes within which an identical complaint is folded.
 FEEDBACK_MIN_FILL_SECONDS = int(os.environ.get("FEEDBACK_MIN_FILL_SECONDS", "3"))
-FEEDBACK_RATE_LIMIT = int(os.environ.get("FEEDBACK_RATE_LIMIT", "30"))
+FEEDBACK_CLIENT_LIMIT = int(os.environ.get("FEEDBACK_CLIENT_LIMIT", "20"))
+FEEDBACK_TARGET_LIMIT = int(os.environ.get("FEEDBACK_TARGET_LIMIT", "300"))
+COMPLAINT_CLIENT_DAILY_LIMIT = int(os.environ.get("COMPLAINT_CLIENT_DAILY_LIMIT", "10"))
+COMPLAINT_OFFICE_DAILY_LIMIT = int(os.environ.get("COMPLAINT_OFFICE_DAILY_LIMIT", "200"))
+COMPLAINT_DUPLICATE_MINUTES = int(os.environ.get("COMPLAINT_DUPLICATE_MINUTES", "10"))
+
+# The client's address (core/client.py): X-Forwarded-For is believed only from these reverse
+# proxies (addresses or networks, comma-separated). Empty: no proxy is trusted, REMOTE_ADDR counts.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
 
 # Mail is queued in the database (django-mailer) and never sent inside a request: a slow or
 # absent mail server delays mail and loses none. `manage.py send_mail` (every minute) hands the
@@ -254,6 +284,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 CACHE_KEY_PREFIX = os.environ.get("CACHE_KEY_PREFIX", "melayani")
 PAGE_CACHE_DIR = os.environ.get("PAGE_CACHE_DIR") or str(BASE_DIR / "var" / "page-cache")
+LIMITS_CACHE_DIR = os.environ.get("LIMITS_CACHE_DIR") or str(BASE_DIR / "var" / "limits")
 if REDIS_URL:
     # Short timeouts: a Redis that is gone must cost a visitor milliseconds, not seconds.
     _redis_options = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5, "retry_on_timeout": False}
@@ -270,6 +301,13 @@ if REDIS_URL:
             "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-pages",
             "OPTIONS": _redis_options,
         },
+        # The citizens' forms' counters (feedback/protection/limits.py), for every worker of every host.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": f"{CACHE_KEY_PREFIX}-limits",
+            "OPTIONS": _redis_options,
+        },
     }
 else:
     CACHES = {
@@ -283,6 +321,13 @@ else:
             "LOCATION": PAGE_CACHE_DIR,
             "KEY_PREFIX": CACHE_KEY_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
+        # The forms' counters on disk too: in memory each worker would count alone, and forget on restart.
+        "limits": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": LIMITS_CACHE_DIR,
+            "KEY_PREFIX": CACHE_KEY_PREFIX,
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
 PAGE_CACHE_ALIAS = "pages"

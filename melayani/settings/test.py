@@ -8,9 +8,13 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Off: the test client's login() authenticates without a request, which django-axes refuses;
+# tests/melayani/test_login_throttle.py turns it on.
+AXES_ENABLED = False
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+    "limits": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "limits"},
 }
 # Off: the test database rolls back between tests, a page cache would not.
 # tests/core/cache/conftest.py turns it on, on the local cache and on Redis.

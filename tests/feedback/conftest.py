@@ -5,7 +5,7 @@ and taken away afterwards, so that other packages do not see it.
 """
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 
 from directory.models import ContactLevel, OfficeKind
 from directory.roles import grant_office_editor
@@ -54,9 +54,11 @@ def editor_b(roles):  # noqa: F811 -- the fixture
 def fresh_limits(settings):
     """No minimum fill time unless a test sets one; rate-limit counters start at zero."""
     settings.FEEDBACK_MIN_FILL_SECONDS = 0
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "limits"):
+        caches[alias].clear()
 
 
 def form_fields(response):

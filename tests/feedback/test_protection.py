@@ -85,31 +85,13 @@ def test_the_survey_page_says_when_this_browser_already_answered_today(client):
     assert not soup(client.get(URL)).select("input[type=radio]")
 
 
-def test_another_browser_may_answer_the_same_day(client):
+def test_another_browser_on_the_same_connection_may_answer_the_same_day(client):
     from django.test import Client
 
     client.post(URL, {**token_fields(client), **ANSWERS})
-    other = Client()
+    other = Client(HTTP_USER_AGENT="Another phone")
     assert other.post(URL, {**token_fields(other), **ANSWERS}).status_code == 302
     assert SurveyResponse.objects.count() == 2
-
-
-def test_a_client_sending_too_many_forms_is_slowed_down(client, settings):
-    settings.FEEDBACK_RATE_LIMIT = 2
-    statuses = []
-    for _ in range(3):
-        client.cookies.pop(protection.DONE_COOKIE, None)
-        statuses.append(client.post(URL, {**token_fields(client), **ANSWERS}).status_code)
-    assert statuses == [302, 302, 429]
-    assert SurveyResponse.objects.count() == 2
-
-
-def test_the_rate_limit_keys_on_a_hash_of_the_address_never_the_address(rf):
-    request = rf.post(URL, REMOTE_ADDR="203.0.113.7")
-    digest = protection.client_hash(request)
-    assert "203.0.113.7" not in digest
-    assert digest == protection.client_hash(rf.post(URL, REMOTE_ADDR="203.0.113.7"))
-    assert digest != protection.client_hash(rf.post(URL, REMOTE_ADDR="203.0.113.8"))
 
 
 def test_a_survey_response_stores_no_address_or_identity():

@@ -54,8 +54,8 @@ def test_the_same_browser_reports_a_contact_once_a_day(client, fill, contact):
 def test_editors_see_reported_contacts_ranked_in_the_contact_data_report(client, fill, contact, editor_a):
     from django.test import Client
 
-    for _ in range(3):
-        citizen = Client()
+    for phone in ("Phone A", "Phone B", "Phone C"):  # three citizens, three browsers
+        citizen = Client(HTTP_USER_AGENT=phone)
         citizen.get("/")
         citizen.post(report_url(contact), {**form_fields(citizen.get(report_url(contact))), "reason": "no_answer"})
     client.force_login(editor_a)
@@ -76,3 +76,16 @@ def test_editors_of_another_office_do_not_see_the_reports(client, fill, contact,
     fill(report_url(contact), reason="no_answer")
     client.force_login(editor_b)
     assert not page(client, reverse("directory_freshness_report")).select("[data-reports]")
+
+
+def test_a_contact_reported_again_without_the_cookie_is_still_refused_for_the_day(contact):
+    from django.test import Client
+
+    from feedback import protection
+
+    citizen = Client(HTTP_USER_AGENT="Phone A")
+    for _attempt in range(2):
+        citizen.cookies.pop(protection.DONE_COOKIE, None)
+        last = citizen.post(report_url(contact), {**form_fields(citizen.get(report_url(contact))), "reason": "wrong"})
+    assert last.status_code == 409
+    assert ContactReport.objects.count() == 1

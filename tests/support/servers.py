@@ -64,8 +64,9 @@ class Response:
         return found
 
 
-def request(port, path, method="GET", body=None, headers=None, cookies=None, timeout=30):
-    connection = HTTPConnection(HOST, port, timeout=timeout)
+def request(port, path, method="GET", body=None, headers=None, cookies=None, timeout=30, source=None):
+    """One HTTP request on loopback; ``source`` is another loopback address to send it from (e.g. 127.0.0.2)."""
+    connection = HTTPConnection(HOST, port, timeout=timeout, source_address=(source, 0) if source else None)
     try:
         sent = {"Host": HOST, **(headers or {})}
         if cookies:

@@ -1,13 +1,20 @@
 from django.core.management.base import BaseCommand
 
 from feedback.complaints import purge_expired, retention_days
+from feedback.protection import blank_client_days, purge_used_tokens
 
 
 class Command(BaseCommand):
-    help = "Delete complaints (with the personal data in them) older than COMPLAINT_RETENTION_DAYS; run daily."
+    help = (
+        "Delete complaints (with the personal data in them) older than COMPLAINT_RETENTION_DAYS, "
+        "forget expired form tokens and yesterday's client-day hashes; run daily."
+    )
 
     def handle(self, *args, **options):
         deleted, blanked = purge_expired()
         self.stdout.write(
             f"Deleted {deleted} complaint(s) and {blanked} report note(s) older than {retention_days()} days."
+        )
+        self.stdout.write(
+            f"Forgot {purge_used_tokens()} used form token(s) and {blank_client_days()} client-day hash(es)."
         )
