@@ -9,6 +9,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+
+from core.csp import inline_style_hashes
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -59,6 +62,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Ninja's own copy of Swagger UI for /api/docs: without the app, ninja loads it from a CDN.
+    "ninja",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +78,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so that pages answered from it carry the policy too.
+    "csp.middleware.CSPMiddleware",
     # Cached pages are answered here, before sessions, locale and Wagtail (core/cache/pages.py).
     "core.cache.pages.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -348,3 +356,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp): pages and /api/docs run and style only this site's own
+# files. No nonces: a page from the page cache is served to every visitor, so a nonce in it would
+# be shared. The 500 page's own stylesheet is allowed by its hash. The Wagtail admin runs inline
+# scripts and styles of its own, so it is left out; X-Frame-Options and its login still guard it.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, *inline_style_hashes(BASE_DIR / "templates" / "500.html")],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
