@@ -231,6 +231,9 @@ COMPLAINT_RETENTION_DAYS = int(os.environ.get("COMPLAINT_RETENTION_DAYS", "365")
 # Working hours (the office's opening hours, less public holidays) in which a complaint is answered:
 # the promise every page prints and the clock the admin and the escalation follow (feedback/clock.py).
 COMPLAINT_RESPONSE_HOURS = int(os.environ.get("COMPLAINT_RESPONSE_HOURS", "4"))
+# Days the free text of a "this number does not answer" report is kept: the office's editors read
+# it next to the report; `manage.py purge_feedback` then erases it (the report stays).
+CONTACT_REPORT_NOTE_RETENTION_DAYS = int(os.environ.get("CONTACT_REPORT_NOTE_RETENTION_DAYS", "90"))
 # Abuse protection of the citizens' forms (feedback/protection/; the numbers are explained in the
 # README): seconds a form must be open before it is sent; posts per client address (hashed, never
 # stored) per form and target per hour, and per target for all clients together per hour, so that
