@@ -71,8 +71,9 @@ def test_the_api_docs_run_no_inline_script(client):
     assert [script for script in scripts if not script.get("src") and script.get("type") != "application/json"] == []
 
 
-def test_the_500_page_keeps_its_own_stylesheet_allowed_by_hash(client):
-    style = BeautifulSoup(render_to_string("500.html"), "html.parser").select_one("style").string
+@pytest.mark.parametrize("template", ["500.html", "503.html"])
+def test_the_error_pages_keep_their_own_stylesheet_allowed_by_hash(client, template):
+    style = BeautifulSoup(render_to_string(template, {}), "html.parser").select_one("style").string
     assert source_hash(style) in directives(client.get("/id/"))["style-src"]
 
 

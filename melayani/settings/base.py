@@ -362,14 +362,14 @@ SESSION_COOKIE_HTTPONLY = True
 
 # Content-Security-Policy (django-csp): pages and /api/docs run and style only this site's own
 # files. No nonces: a page from the page cache is served to every visitor, so a nonce in it would
-# be shared. The 500 page's own stylesheet is allowed by its hash. The Wagtail admin runs inline
+# be shared. The error pages' own stylesheets (500, 503) are allowed by their hashes. The Wagtail admin runs inline
 # scripts and styles of its own, so it is left out; X-Frame-Options and its login still guard it.
 CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
-        "style-src": [SELF, *inline_style_hashes(BASE_DIR / "templates" / "500.html")],
+        "style-src": [SELF, *inline_style_hashes(BASE_DIR / "templates", "500.html", "503.html")],
         "img-src": [SELF, "data:"],
         "object-src": [NONE],
         "base-uri": [SELF],
