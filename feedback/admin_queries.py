@@ -1,21 +1,31 @@
 """What office editors see of the citizen's voice: their offices' reports, complaints and survey results."""
 
-from django.db.models import Count, Max, Min, OuterRef, Q, Subquery
+from django.db.models import Count, Max, Min, OuterRef, Prefetch, Q, Subquery
 
 from directory.models import ContactPerson
 
-from .models import Complaint, SurveyResponse
+from .models import Complaint, ContactReport, SurveyResponse
 from .results import services_of_offices
 
 
 def reported_contacts(offices):
-    """Contacts of ``offices`` with reports since they were last confirmed, the most reported first."""
+    """Contacts of ``offices`` with reports since they were last confirmed, the most reported first.
+
+    Each carries its open reports, newest first, in ``open_report_list``: the citizens' notes are read there.
+    """
     open_reports = Q(citizen_reports__resolved_at__isnull=True)
     return (
         ContactPerson.objects.filter(office__in=offices)
         .annotate(open_reports=Count("citizen_reports", filter=open_reports))
         .filter(open_reports__gt=0)
         .select_related("office")
+        .prefetch_related(
+            Prefetch(
+                "citizen_reports",
+                queryset=ContactReport.objects.filter(resolved_at__isnull=True).order_by("-reported_at"),
+                to_attr="open_report_list",
+            )
+        )
         .order_by("-open_reports", "office__title", "name")
     )
 

@@ -14,10 +14,16 @@ from .mails import queue_complaint_mail
 from .models import Complaint, ContactReport
 
 DEFAULT_RETENTION_DAYS = 365
+DEFAULT_NOTE_RETENTION_DAYS = 90
 
 
 def retention_days():
     return getattr(settings, "COMPLAINT_RETENTION_DAYS", DEFAULT_RETENTION_DAYS)
+
+
+def note_retention_days():
+    """Days a citizen's note on a contact report is kept (the report itself stays, without it)."""
+    return getattr(settings, "CONTACT_REPORT_NOTE_RETENTION_DAYS", DEFAULT_NOTE_RETENTION_DAYS)
 
 
 def group_emails(group_name):
@@ -59,11 +65,14 @@ def overdue(complaints, now=None):
 
 
 def purge_expired(now=None):
-    """Delete complaints older than ``COMPLAINT_RETENTION_DAYS`` and blank the notes of contact reports as old.
+    """Delete complaints older than ``COMPLAINT_RETENTION_DAYS``; blank contact-report notes older than
+    ``CONTACT_REPORT_NOTE_RETENTION_DAYS``.
 
     Returns ``(complaints deleted, report notes blanked)``.
     """
-    cutoff = (now or timezone.now()) - datetime.timedelta(days=retention_days())
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(days=retention_days())
     deleted, _by_model = Complaint.objects.filter(submitted_at__lt=cutoff).delete()
-    blanked = ContactReport.objects.filter(reported_at__lt=cutoff).exclude(note="").update(note="")
+    note_cutoff = now - datetime.timedelta(days=note_retention_days())
+    blanked = ContactReport.objects.filter(reported_at__lt=note_cutoff).exclude(note="").update(note="")
     return deleted, blanked

@@ -220,4 +220,7 @@ class ReportedContactsSection(Component):
 
     def get_context_data(self, parent_context):
         offices = editable_offices(self.request.user)
-        return {"reported_contacts": list(admin_queries.reported_contacts(offices)[:50])}
+        return {
+            "reported_contacts": list(admin_queries.reported_contacts(offices)[:50]),
+            "note_retention_days": complaints.note_retention_days(),
+        }

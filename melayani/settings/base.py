@@ -9,6 +9,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+
+from core.csp import inline_style_hashes
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -59,6 +62,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Ninja's own copy of Swagger UI for /api/docs: without the app, ninja loads it from a CDN.
+    "ninja",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +78,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so that pages answered from it carry the policy too.
+    "csp.middleware.CSPMiddleware",
     # Cached pages are answered here, before sessions, locale and Wagtail (core/cache/pages.py).
     "core.cache.pages.PageCacheMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -223,6 +231,9 @@ COMPLAINT_RETENTION_DAYS = int(os.environ.get("COMPLAINT_RETENTION_DAYS", "365")
 # Working hours (the office's opening hours, less public holidays) in which a complaint is answered:
 # the promise every page prints and the clock the admin and the escalation follow (feedback/clock.py).
 COMPLAINT_RESPONSE_HOURS = int(os.environ.get("COMPLAINT_RESPONSE_HOURS", "4"))
+# Days the free text of a "this number does not answer" report is kept: the office's editors read
+# it next to the report; `manage.py purge_feedback` then erases it (the report stays).
+CONTACT_REPORT_NOTE_RETENTION_DAYS = int(os.environ.get("CONTACT_REPORT_NOTE_RETENTION_DAYS", "90"))
 # Abuse protection of the citizens' forms (feedback/protection/; the numbers are explained in the
 # README): seconds a form must be open before it is sent; posts per client address (hashed, never
 # stored) per form and target per hour, and per target for all clients together per hour, so that
@@ -348,3 +359,21 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+
+# Content-Security-Policy (django-csp): pages and /api/docs run and style only this site's own
+# files. No nonces: a page from the page cache is served to every visitor, so a nonce in it would
+# be shared. The error pages' own stylesheets (500, 503) are allowed by their hashes. The Wagtail admin runs inline
+# scripts and styles of its own, so it is left out; X-Frame-Options and its login still guard it.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, *inline_style_hashes(BASE_DIR / "templates", "500.html", "503.html")],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
