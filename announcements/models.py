@@ -244,7 +244,7 @@ class AnnouncementPage(StableSlugMixin, Page):
     @classmethod
     def published(cls):
         """Live, public announcements of every language, newest first."""
-        return cls.objects.live().public().select_related("category").order_by(*NEWEST_FIRST)
+        return visible_to_public(cls.objects.all()).select_related("category").order_by(*NEWEST_FIRST)
 
     @property
     def is_service_notice(self):
