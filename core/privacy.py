@@ -15,8 +15,9 @@ as private, ``.public()`` leaves out both languages, each copy writes Wagtail's
 purges on its signals. A restriction on an ancestor (the directory index) is copied to the
 ancestor's translations in the same way and reaches the descendants through Wagtail. A page
 translated later (``copy_for_translation``, as wagtail-localize does) takes the restrictions
-of its translations, for itself and its ancestors; the data migration ``core.0003`` copies
-those made before this module existed.
+of its translations, for itself and its ancestors: Wagtail's copy brings the page's own,
+except under a parent that is already private, where the invariant would otherwise break.
+The data migration ``core.0003`` copies those made before this module existed.
 
 A restriction is copied at once, inside the same transaction. Its removal is copied after the
 commit, and only while its page still exists: a page that is deleted takes its restriction
