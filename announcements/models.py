@@ -275,10 +275,10 @@ class AnnouncementPage(StableSlugMixin, Page):
         """Related offices in this page's language (the original when not translated), in the editor's order."""
         links = list(self.related_offices.select_related("office"))
         keys = [link.office.translation_key for link in links]
-        public = visible_to_public(OfficePage.objects.filter(translation_key__in=keys))
-        localized = {office.translation_key: office for office in public.filter(locale_id=self.locale_id)}
-        public = set(public.values_list("pk", flat=True))
-        return [localized.get(link.office.translation_key, link.office) for link in links if link.office_id in public]
+        visible = visible_to_public(OfficePage.objects.filter(translation_key__in=keys))
+        localized = {office.translation_key: office for office in visible.filter(locale_id=self.locale_id)}
+        shown = set(visible.values_list("pk", flat=True))
+        return [localized.get(link.office.translation_key, link.office) for link in links if link.office_id in shown]
 
     @cached_property
     def share_image(self):
