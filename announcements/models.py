@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from core.cache import accept_query
 from core.mixins import STABLE_ID_VALIDATOR, IntroductionMixin, StableSlugMixin
+from core.privacy import visible_to_public
 from core.seo import open_graph_properties
 from directory.models import OfficePage
 from directory.structured_data import office_reference
@@ -86,7 +87,8 @@ class AnnouncementIndexPage(RoutablePageMixin, IntroductionMixin, Page):
         keys = RelatedOffice.objects.filter(page__in=self.announcements().values("pk")).values(
             "office__translation_key"
         )
-        return OfficePage.objects.live().filter(locale_id=self.locale_id, translation_key__in=keys).order_by("title")
+        offices = OfficePage.objects.filter(locale_id=self.locale_id, translation_key__in=keys)
+        return visible_to_public(offices).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -242,7 +244,7 @@ class AnnouncementPage(StableSlugMixin, Page):
     @classmethod
     def published(cls):
         """Live, public announcements of every language, newest first."""
-        return cls.objects.live().public().select_related("category").order_by(*NEWEST_FIRST)
+        return visible_to_public(cls.objects.all()).select_related("category").order_by(*NEWEST_FIRST)
 
     @property
     def is_service_notice(self):
@@ -273,12 +275,10 @@ class AnnouncementPage(StableSlugMixin, Page):
         """Related offices in this page's language (the original when not translated), in the editor's order."""
         links = list(self.related_offices.select_related("office"))
         keys = [link.office.translation_key for link in links]
-        localized = {
-            office.translation_key: office
-            for office in OfficePage.objects.live().filter(translation_key__in=keys, locale_id=self.locale_id)
-        }
-        offices = [localized.get(link.office.translation_key, link.office) for link in links]
-        return [office for office in offices if office.live]
+        visible = visible_to_public(OfficePage.objects.filter(translation_key__in=keys))
+        localized = {office.translation_key: office for office in visible.filter(locale_id=self.locale_id)}
+        shown = set(visible.values_list("pk", flat=True))
+        return [localized.get(link.office.translation_key, link.office) for link in links if link.office_id in shown]
 
     @cached_property
     def share_image(self):

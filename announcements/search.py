@@ -3,6 +3,7 @@
 from django.utils.text import Truncator
 from wagtail.models import Locale
 
+from core.privacy import visible_to_public
 from directory.models import OfficePage
 from search.registry import Ranked, SearchHit, SearchSource
 
@@ -72,7 +73,7 @@ def announcement_scope_members():
 def localized_announcements(slugs, locale):
     """``{("news", stable slug): page}``, each in ``locale`` when translated, else in the default language."""
     default = Locale.get_default()
-    pages = AnnouncementPage.objects.live().public().filter(stable_slug__in=slugs, locale__in=[locale, default])
+    pages = visible_to_public(AnnouncementPage.objects.filter(stable_slug__in=slugs, locale__in=[locale, default]))
     chosen = {}
     for page in pages:
         if page.stable_slug not in chosen or page.locale_id == locale.pk:

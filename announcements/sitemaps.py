@@ -10,6 +10,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps import views as sitemap_views
 from wagtail.models import Page
 
+from core.privacy import visible_to_public
+
 
 class LocalizedPageSitemap(Sitemap):
     def items(self):
@@ -17,15 +19,13 @@ class LocalizedPageSitemap(Sitemap):
         trees = Q()
         for translated_root in root.get_translations(inclusive=True):
             trees |= Q(path__startswith=translated_root.path)
-        return Page.objects.live().public().filter(trees).select_related("locale").order_by("path")
+        return visible_to_public(Page.objects.filter(trees)).select_related("locale").order_by("path")
 
     def _urls(self, page, protocol, domain):
         pages = list(self.paginator.page(page).object_list)
         versions = {}
         for version in (
-            Page.objects.live()
-            .public()
-            .filter(translation_key__in={item.translation_key for item in pages})
+            visible_to_public(Page.objects.filter(translation_key__in={item.translation_key for item in pages}))
             .select_related("locale")
             .order_by("locale__language_code")
         ):

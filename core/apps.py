@@ -10,5 +10,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .cache.purges import connect_purge_signals
+        from .privacy import connect_privacy_signals
 
         connect_purge_signals()
+        connect_privacy_signals()

@@ -22,6 +22,7 @@ from core.api import (
     requested_locale,
     unstorable,
 )
+from core.privacy import visible_to_public
 
 from .models import OFFICE_KIND_ORDER, OfficePage, ServicePage
 from .records import stream_texts
@@ -90,7 +91,7 @@ class ServiceDetail(ServiceSummary):
 
 def in_locale(model, stable_slug, locale):
     """The page in the requested language, else its original (the API says which it is)."""
-    pages = model.objects.live().public().filter(stable_slug=stable_slug).select_related("locale")
+    pages = visible_to_public(model.objects.filter(stable_slug=stable_slug)).select_related("locale")
     page = None if unstorable(stable_slug) else pages.filter(locale=locale).first() or pages.order_by("id").first()
     if page is None:
         raise ApiError(404, f"No {model._meta.model_name.removesuffix('page')} with identifier '{stable_slug}'.")
@@ -134,7 +135,7 @@ def office_list(
 ):
     """Offices in one language, A–Z, optionally of one type."""
     locale = requested_locale(lang)
-    offices = OfficePage.objects.live().public().filter(locale=locale).order_by("title").select_related("locale")
+    offices = visible_to_public(OfficePage.objects.filter(locale=locale)).order_by("title").select_related("locale")
     if kind:
         offices = offices.filter(kind=kind)
     with override(locale.language_code):

@@ -8,6 +8,8 @@ no-op by construction.
 from django.db.models import Q
 from wagtail.models import Locale
 
+from core.privacy import visible_to_public
+
 from .models import OfficePage, ServicePage
 
 
@@ -117,25 +119,24 @@ def published_opds(office_slugs=None):
     directory.
     """
     source = Locale.get_default()
-    offices = OfficePage.objects.live().public().filter(locale=source)
+    offices = visible_to_public(OfficePage.objects.filter(locale=source))
     if office_slugs is not None:
         offices = offices.filter(stable_slug__in=office_slugs)
     offices = list(offices.order_by("path").prefetch_related("contacts", "opening_hours"))
-    services = ServicePage.objects.live().public().filter(locale=source)
+    services = visible_to_public(ServicePage.objects.filter(locale=source))
     if office_slugs is not None:
         services = services.filter(children_of(offices))
     services = list(services.order_by("path").prefetch_related("responsible_officers__contact"))
     keys = [page.translation_key for page in offices + services]
     translated_offices = {
         page.translation_key: page
-        for page in OfficePage.objects.live()
-        .filter(translation_key__in=keys)
+        for page in visible_to_public(OfficePage.objects.filter(translation_key__in=keys))
         .exclude(locale=source)
         .prefetch_related("contacts")
     }
     translated_services = {
         page.translation_key: page
-        for page in ServicePage.objects.live().filter(translation_key__in=keys).exclude(locale=source)
+        for page in visible_to_public(ServicePage.objects.filter(translation_key__in=keys)).exclude(locale=source)
     }
     records_by_path = {}
     for office in offices:

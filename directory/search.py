@@ -3,6 +3,7 @@
 from django.utils.text import Truncator
 from wagtail.models import Locale
 
+from core.privacy import public_page_ids, visible_to_public
 from search.registry import Ranked, SearchHit, SearchSource
 
 from .models import ContactPerson, OfficePage, ServicePage
@@ -31,9 +32,9 @@ def directory_scopes_for_pages(page_ids):
 def directory_scope_members():
     """Per office, its own key and those of its published, public services."""
     source = Locale.get_default()
-    offices = dict(OfficePage.objects.live().public().filter(locale=source).values_list("path", "stable_slug"))
+    offices = dict(visible_to_public(OfficePage.objects.filter(locale=source)).values_list("path", "stable_slug"))
     members = {office_scope(slug): {("office", slug)} for slug in offices.values()}
-    services = ServicePage.objects.live().public().filter(locale=source).values_list("path", "stable_slug")
+    services = visible_to_public(ServicePage.objects.filter(locale=source)).values_list("path", "stable_slug")
     for path, slug in services:
         office = offices.get(path[: -ServicePage.steplen])
         if office is not None:
@@ -79,15 +80,16 @@ def load_directory_hits(items, locale, default_locale, request):
     found = {}
     if ids["contact"]:
         contacts = (
-            ContactPerson.objects.filter(key__in=ids["contact"], office__live=True, locale__in=locales)
+            ContactPerson.objects.filter(key__in=ids["contact"], office__in=public_page_ids(), locale__in=locales)
             .select_related("office", "office__locale")
             .order_by("pk")
         )
         found.update({("contact", key): c for key, c in _prefer_locale(((c.key, c) for c in contacts), locale).items()})
     for kind, model in (("service", ServicePage), ("office", OfficePage)):
         if ids[kind]:
-            # Only published, public pages reach the engine; live is checked again for pages unpublished since.
-            pages = model.objects.live().filter(stable_slug__in=ids[kind], locale__in=locales).select_related("locale")
+            # Only published, public pages reach the engine; checked again for pages unpublished or hidden since.
+            pages = visible_to_public(model.objects.filter(stable_slug__in=ids[kind], locale__in=locales))
+            pages = pages.select_related("locale")
             chosen = _prefer_locale(((page.stable_slug, page) for page in pages), locale)
             found.update({(kind, slug): page for slug, page in chosen.items()})
     offices = _offices_of_services([obj for (kind, _), obj in found.items() if kind == "service"])
@@ -121,9 +123,12 @@ def directory_page_item(page):
 
 def directory_backend_querysets(locale):
     return {
-        "office": (OfficePage.objects.live().filter(locale=locale), lambda page: page.stable_slug),
-        "service": (ServicePage.objects.live().filter(locale=locale), lambda page: page.stable_slug),
-        "contact": (ContactPerson.objects.filter(locale=locale), lambda contact: contact.key),
+        "office": (visible_to_public(OfficePage.objects.filter(locale=locale)), lambda page: page.stable_slug),
+        "service": (visible_to_public(ServicePage.objects.filter(locale=locale)), lambda page: page.stable_slug),
+        "contact": (
+            ContactPerson.objects.filter(locale=locale, office__in=public_page_ids()),
+            lambda contact: contact.key,
+        ),
     }
 
 

@@ -1,7 +1,7 @@
 """Contact persons as vCard 3.0 files (RFC 2426): "Save contact" on a phone.
 
 ``/<lang>/vcard/<key>.vcf`` gives the contact with that key in that language,
-as long as its office page is live and public.
+as long as its office page is live and public in every language.
 """
 
 import re
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core import phone
+from core.privacy import visible_to_public
 
 from .models import ContactPerson, OfficePage
 
@@ -93,7 +94,7 @@ def contact_vcard(request, key):
     # A contact not translated yet is offered in its own language, as the page shows it.
     versions = list(ContactPerson.objects.filter(key=key).select_related("locale"))
     contact = next((c for c in versions if c.locale.language_code == get_language()), versions[0] if versions else None)
-    office = OfficePage.objects.live().public().filter(pk=contact.office_id).first() if contact else None
+    office = visible_to_public(OfficePage.objects.filter(pk=contact.office_id)).first() if contact else None
     if office is None:
         raise Http404("No such contact.")
     office_url = office.get_full_url(request)

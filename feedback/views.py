@@ -17,6 +17,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.models import Locale
 
+from core.privacy import public_page_ids
 from core.unavailable import DATABASE_UNAVAILABLE, retry_later
 from directory.models import ContactPerson, OfficePage, ServicePage
 
@@ -158,8 +159,10 @@ def office_results(request, slug):
 
 def _contact_or_404(key):
     default = Locale.get_default()
-    source = ContactPerson.objects.filter(key=key, locale=default).select_related("office").first()
-    if source is None or not source.office.live:
+    # The office must be live and public in every language: a private office's numbers are nobody's to report.
+    contacts = ContactPerson.objects.filter(office__in=public_page_ids())
+    source = contacts.filter(key=key, locale=default).select_related("office").first()
+    if source is None:
         raise Http404
     here = ContactPerson.objects.filter(translation_key=source.translation_key, locale__language_code=get_language())
     return source, here.select_related("office").first() or source

@@ -7,6 +7,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 
 from core.mixins import IntroductionMixin
+from core.privacy import visible_to_public
 from directory.models import DirectoryIndexPage, OfficeKind
 
 
@@ -31,7 +32,7 @@ class HomePage(RoutablePageMixin, IntroductionMixin, Page):
     @path("untranslated/<int:page_id>/", name="untranslated")
     def untranslated(self, request, page_id):
         """Says plainly that a page exists only in another language, and links to it."""
-        original = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+        original = get_object_or_404(visible_to_public(Page.objects.all()), pk=page_id).specific
         if original.locale_id == self.locale_id:
             return redirect(original.url)
         return TemplateResponse(

@@ -6,6 +6,7 @@ import operator
 from django.db.models import Q
 from wagtail.models import Page
 
+from core.privacy import visible_to_public
 from directory.models import OfficePage, ServicePage
 
 from .identifiers import ORGANIZATION, SERVICE, hsds_id
@@ -26,9 +27,7 @@ def parent_path(page):
 
 def live_offices(locale):
     return (
-        OfficePage.objects.live()
-        .public()
-        .filter(locale=locale)
+        visible_to_public(OfficePage.objects.filter(locale=locale))
         .select_related("locale")
         .prefetch_related("contacts", "opening_hours")
         .order_by("title", "pk")
@@ -36,7 +35,7 @@ def live_offices(locale):
 
 
 def live_services(locale):
-    return ServicePage.objects.live().public().filter(locale=locale).order_by("title", "pk")
+    return visible_to_public(ServicePage.objects.filter(locale=locale)).order_by("title", "pk")
 
 
 def offices_by_path(locale):

@@ -14,6 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 from core.cache import accept_query
 from core.mixins import IntroductionMixin, PhoneLinksMixin, StableSlugMixin
 from core.phone import validate_phone_number
+from core.privacy import visible_to_public
 
 from .. import admin_panels, translation_status
 from ..grouping import group_offices_by_kind
@@ -34,7 +35,7 @@ class DirectoryIndexPage(IntroductionMixin, Page):
         verbose_name = _("directory index")
 
     def offices(self):
-        return OfficePage.objects.child_of(self).live().public().order_by("title")
+        return visible_to_public(OfficePage.objects.child_of(self)).order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -150,7 +151,7 @@ class OfficePage(PhoneLinksMixin, RoutablePageMixin, StableSlugMixin, Page):
     def live_services(self):
         # Looked up in the app registry: services.py imports this module for ServicePage.office.
         ServicePage = self._meta.apps.get_model("directory", "ServicePage")
-        return ServicePage.objects.child_of(self).live().public().select_related("locale").order_by("title")
+        return visible_to_public(ServicePage.objects.child_of(self)).select_related("locale").order_by("title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
