@@ -66,3 +66,12 @@ def shared_redis():
     yield {"REDIS_URL": TEST_REDIS_URL, "CACHE_KEY_PREFIX": prefix}
     for suffix in ("", "-pages"):
         delete_own_keys(TEST_REDIS_URL, prefix + suffix)
+
+
+@pytest.fixture
+def two_hosts(test_database_url, static_root, shared_redis):
+    """Two gunicorn hosts (production settings) on the test database and one Redis."""
+    require_binaries("gunicorn")
+    environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, **shared_redis}
+    with servers.gunicorn(**environment) as first, servers.gunicorn(**environment) as second:
+        yield first, second

@@ -12,7 +12,7 @@ from core import phone
 from directory.models import ContactPerson, OfficePage
 from tests.support import servers
 
-from .conftest import manage, require_binaries
+from .conftest import manage
 from .test_several_hosts import ADMIN, log_in
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]
@@ -26,14 +26,6 @@ from wagtail.models import PageViewRestriction
 PageViewRestriction.objects.filter(page__translation_key="{key}").delete()
 get_user_model().objects.filter(username="{username}").delete()
 """
-
-
-@pytest.fixture
-def two_hosts(test_database_url, static_root, shared_redis):
-    require_binaries("gunicorn")
-    environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, **shared_redis}
-    with servers.gunicorn(**environment) as first, servers.gunicorn(**environment) as second:
-        yield first, second
 
 
 @pytest.fixture

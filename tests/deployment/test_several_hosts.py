@@ -9,21 +9,13 @@ import pytest
 from directory.models import OfficePage, ServicePage
 from tests.support import servers
 
-from .conftest import manage, require_binaries
+from .conftest import manage
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]
 
 OFFICE_URL = "/id/direktori/dispendukcapil/"
 OFFICE_API = "/api/directory/offices/dispendukcapil/"
 ADMIN = ("hosts-admin", "hosts-admin-password-0123")
-
-
-@pytest.fixture
-def two_hosts(test_database_url, static_root, shared_redis):
-    require_binaries("gunicorn")
-    environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, **shared_redis}
-    with servers.gunicorn(**environment) as first, servers.gunicorn(**environment) as second:
-        yield first, second
 
 
 RESTORE = """
