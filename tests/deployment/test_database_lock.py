@@ -12,6 +12,7 @@ import contextlib
 import json
 import re
 import sqlite3
+import time
 from urllib.parse import quote, urlencode
 
 import psycopg
@@ -137,3 +138,35 @@ def test_a_complaint_sent_during_the_lock_comes_back_with_its_text_and_is_accept
     accepted = send_complaint(site, cookies, hidden_value(refused.text, "form_token"))
     assert accepted.status == 302
     assert "/id/feedback/complaint/status/" in dict(accepted.headers)["Location"]
+
+
+def logged_queries(database_url):
+    """The search log's queries as stored, read by another connection."""
+    sql = "SELECT query FROM search_searchquerylog"
+    if database_url.startswith("sqlite"):
+        with contextlib.closing(sqlite3.connect(database_url.removeprefix("sqlite:///"))) as connection:
+            return {row[0] for row in connection.execute(sql)}
+    with psycopg.connect(database_url) as connection:
+        return {row[0] for row in connection.execute(sql)}
+
+
+def test_a_number_typed_with_spaces_in_a_search_is_logged_masked(site, database):
+    url, _lock = database
+    answer = servers.request(site, "/api/search/?q=" + quote("nik 3510 0123 4567 8901 ktp"))
+    assert answer.status == 200
+    # The log is written after the answer has gone out: give the worker a moment.
+    for _attempt in range(50):
+        stored = {query for query in logged_queries(url) if query.startswith("nik ")}
+        if stored:
+            break
+        time.sleep(0.1)
+    assert stored and not any(re.search(r"\d", query) for query in stored)
+
+
+def test_the_accepted_complaint_shows_its_reference_and_when_its_answer_is_due(site):
+    cookies, token = open_form(site)
+    accepted = send_complaint(site, cookies, token)
+    status_page = servers.request(site, dict(accepted.headers)["Location"])
+    assert status_page.status == 200
+    assert re.search(r"ADU-[0-9A-Z]{6}", status_page.text)
+    assert "Batas waktu jawaban" in status_page.text
