@@ -6,8 +6,12 @@ own. Without a URL they are skipped, saying why, except on CI (``CI`` set), wher
 they fail; a URL where nothing answers always fails.
 """
 
+import json
 import os
+import subprocess
+import sys
 import urllib.request
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -20,6 +24,7 @@ from search.backends.elasticsearch9 import MelayaniElasticsearch9Index
 from search.backends.opensearch2 import MelayaniOpenSearch2Index
 from search.models import SynonymGroup
 
+ROOT = Path(__file__).resolve().parents[2]
 ENGINE_URL = os.environ.get("OPENSEARCH_URL") or os.environ.get("ELASTICSEARCH_URL")
 EXPECTED_BACKEND = f"search.backends.{'opensearch2' if os.environ.get('OPENSEARCH_URL') else 'elasticsearch9'}"
 
@@ -107,3 +112,27 @@ def test_the_engine_applies_admin_synonyms_after_update_index(engine, language, 
     SynonymGroup.objects.create(terms=terms)
     call_command("update_index", verbosity=0)
     assert "akta-kelahiran" in services(engine, query, language)
+
+
+@pytest.mark.parametrize(
+    ("environment", "backend", "prefix"),
+    [
+        ({"OPENSEARCH_URL": "http://127.0.0.1:9200"}, "search.backends.opensearch2", "test_melayani_"),
+        ({"ELASTICSEARCH_URL": "http://127.0.0.1:9201"}, "search.backends.elasticsearch9", "test_melayani_"),
+        (
+            {"OPENSEARCH_URL": "http://127.0.0.1:9200", "ELASTICSEARCH_URL": "http://127.0.0.1:9201"},
+            "search.backends.opensearch2",
+            "test_melayani_",
+        ),
+        ({}, "wagtail.search.backends.database", None),
+    ],
+    ids=["opensearch", "elasticsearch", "both", "neither"],
+)
+def test_the_engine_url_selects_the_backend_and_tests_get_their_own_indices(environment, backend, prefix):
+    code = "from django.conf import settings; import json;print(json.dumps(settings.WAGTAILSEARCH_BACKENDS['default']))"
+    env = {key: value for key, value in os.environ.items() if key not in ("OPENSEARCH_URL", "ELASTICSEARCH_URL")}
+    env.update(environment, DJANGO_SETTINGS_MODULE="melayani.settings.test")
+    output = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True)
+    selected = json.loads(output.stdout)
+    assert selected["BACKEND"] == backend
+    assert selected.get("INDEX_PREFIX") == prefix
