@@ -201,15 +201,23 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_LOCALIZE_DEFAULT_TRANSLATION_MODE = "synced"
 
-# Search: the database backend by default (SQLite FTS5 or PostgreSQL full
-# text); Elasticsearch 9 when ELASTICSEARCH_URL is set.
+# Search: the database backend by default (SQLite FTS5 or PostgreSQL full text); OpenSearch 2
+# when OPENSEARCH_URL is set (bin/opensearch runs a local node), else Elasticsearch 9 when
+# ELASTICSEARCH_URL is. Both engines get the same analysis and synonyms (search/backends/analysis.py).
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "").strip()
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
-if ELASTICSEARCH_URL:
+if OPENSEARCH_URL or ELASTICSEARCH_URL:
+    _engine, _url, _index = (
+        ("opensearch2", OPENSEARCH_URL, os.environ.get("OPENSEARCH_INDEX", "melayani"))
+        if OPENSEARCH_URL
+        else ("elasticsearch9", ELASTICSEARCH_URL, os.environ.get("ELASTICSEARCH_INDEX", "melayani"))
+    )
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX": os.environ.get("ELASTICSEARCH_INDEX", "melayani"),
+            "BACKEND": f"search.backends.{_engine}",
+            "URLS": [_url],
+            # modelsearch names each index <prefix><app>_<model>, e.g. melayani_wagtailcore_page.
+            "INDEX_PREFIX": f"{_index}_",
             "TIMEOUT": 5,
             "OPTIONS": {},
             "INDEX_SETTINGS": {},

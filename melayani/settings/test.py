@@ -32,3 +32,6 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tests never touch the development indices on a shared engine (bin/opensearch's node).
+if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
+    WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "test_" + WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"]  # noqa: F405

@@ -1,74 +1,15 @@
-"""Wagtail's Elasticsearch 9 backend with Indonesian and English analysis and the editors' synonyms.
+"""Wagtail's Elasticsearch 9 backend with our analysis and the editors' synonyms (``analysis.py``).
 
-Select it with ``ELASTICSEARCH_URL``. Synonym groups managed in the admin are
-written into the index settings whenever the index is (re)created, i.e. by
-``manage.py update_index``; a search-time ``synonym_graph`` filter keeps
-indexing independent of them.
+Select it with ``ELASTICSEARCH_URL``.
 """
-
-import copy
 
 from wagtail.search.backends.elasticsearch9 import Elasticsearch9Index, Elasticsearch9SearchBackend
 
-from search.models import SynonymGroup
-
-ANALYSIS = {
-    "filter": {
-        "indonesian_stop": {"type": "stop", "stopwords": "_indonesian_"},
-        "indonesian_stemmer": {"type": "stemmer", "language": "indonesian"},
-        "english_possessive": {"type": "stemmer", "language": "possessive_english"},
-        "english_stemmer": {"type": "stemmer", "language": "light_english"},
-        "melayani_synonyms": {"type": "synonym_graph", "synonyms": [], "lenient": True},
-    },
-    "analyzer": {
-        # Content is Indonesian and English side by side: fold, stem Indonesian, then English.
-        "default": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": [
-                "lowercase",
-                "asciifolding",
-                "english_possessive",
-                "indonesian_stop",
-                "indonesian_stemmer",
-                "english_stemmer",
-            ],
-        },
-        "default_search": {
-            "type": "custom",
-            "tokenizer": "standard",
-            "filter": [
-                "lowercase",
-                "asciifolding",
-                "melayani_synonyms",
-                "english_possessive",
-                "indonesian_stop",
-                "indonesian_stemmer",
-                "english_stemmer",
-            ],
-        },
-    },
-}
+from search.backends.analysis import MelayaniIndexMixin
 
 
-def synonym_rules():
-    """Solr-format rules, one group a line: the editors' synonym groups (the curated ones are seeded there)."""
-    groups = SynonymGroup.all_groups()
-    return [", ".join(term.replace(",", " ") for term in group) for group in groups if len(group) > 1]
-
-
-def index_settings(base_settings, rules):
-    settings = copy.deepcopy(base_settings)
-    analysis = settings.setdefault("settings", {}).setdefault("analysis", {})
-    for section, entries in ANALYSIS.items():
-        analysis.setdefault(section, {}).update(copy.deepcopy(entries))
-    analysis["filter"]["melayani_synonyms"]["synonyms"] = rules
-    return settings
-
-
-class MelayaniElasticsearch9Index(Elasticsearch9Index):
-    def put(self):
-        settings = index_settings(self.backend.settings, synonym_rules())
+class MelayaniElasticsearch9Index(MelayaniIndexMixin, Elasticsearch9Index):
+    def create(self, settings):
         self.es.indices.create(index=self.name, **settings)
 
 
