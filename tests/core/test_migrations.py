@@ -14,7 +14,7 @@ from core.models import RegencySettings
 
 # These tests migrate the schema back and forth, so they run on a transactional database,
 # which is flushed after each: tests/conftest.py runs them after every other test.
-pytestmark = pytest.mark.flushes_database
+pytestmark = [pytest.mark.flushes_database, pytest.mark.database_specific]
 
 BEFORE_MOVE = [("melayani", "0001_initial"), ("core", None)]
 

@@ -10,7 +10,7 @@ from wagtail.models import PageViewRestriction
 
 from tests.factories.directory import ContactPersonFactory, OfficePageFactory, translate
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 MIGRATION = ("core", "0003_private_restrictions_follow_translations")
 

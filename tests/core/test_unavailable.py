@@ -8,7 +8,7 @@ from django.test import Client
 
 from tests.support.html import soup, visible_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 LOCKED = OperationalError("database is locked")
 

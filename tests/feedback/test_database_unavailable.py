@@ -14,7 +14,7 @@ from tests.support.html import soup, visible_text
 
 from .conftest import OFFICE, SERVICE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 COMPLAINT_URL = f"/id/feedback/complaint/{OFFICE}/"
 SURVEY_URL = f"/id/feedback/survey/{SERVICE}/"

@@ -14,7 +14,7 @@ from tests.support.html import soup, visible_text
 
 from .conftest import SERVICE, form_fields
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 URL = f"/id/feedback/survey/{SERVICE}/"
 ENGLISH_URL = f"/en/feedback/survey/{SERVICE}/"

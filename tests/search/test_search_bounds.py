@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from search import service
 from search.engine.grouping import ServiceGroups
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 class RecordingBackend:

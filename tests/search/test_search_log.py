@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from search.models import SearchQueryLog
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 def logged_queries():
