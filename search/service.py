@@ -108,30 +108,42 @@ class SiteEngine:
         return self.hybrid.lexical.document(key, locale)
 
     def changed_scopes(self, page_ids) -> set[str]:
-        """The scopes of the given pages, and those whose published pages differ from the index's."""
-        scopes = scopes_of_pages(page_ids)
-        for source in sources():
-            members = source.scope_members()
-            indexed = {
-                scope: {key for key in keys if key[0] in source.page_types}
-                for scope, keys in self.scope_keys.items()
-                if any(key[0] in source.types for key in keys)
-            }
-            scopes |= {scope for scope in set(members) | set(indexed) if members.get(scope) != indexed.get(scope)}
-        return scopes
+        return changed_scopes(self.scope_keys, page_ids)
 
     def update(self, page_ids) -> None:
-        scopes = self.changed_scopes(page_ids)
-        if not scopes:
-            return
-        documents = searchable_documents(scopes)
-        vectors = _stored_vectors(documents)
-        removed = set().union(*(self.scope_keys.get(scope, set()) for scope in scopes))
+        update_engine(self, page_ids)
+
+    def replace(self, scopes, removed, documents, vectors) -> None:
+        """Re-index the scopes: ``removed`` keys out, ``documents`` (with their vectors) in."""
         for key in [key for key in self._documents if key[:2] in removed]:
             del self._documents[key], self._vectors[key]
         self._remember(documents, vectors)
         self.hybrid.lexical.update(removed, documents)
         self._refresh()
+
+
+def changed_scopes(scope_keys, page_ids) -> set[str]:
+    """The scopes of the given pages, and those whose published pages differ from the index's."""
+    scopes = scopes_of_pages(page_ids)
+    for source in sources():
+        members = source.scope_members()
+        indexed = {
+            scope: {key for key in keys if key[0] in source.page_types}
+            for scope, keys in scope_keys.items()
+            if any(key[0] in source.types for key in keys)
+        }
+        scopes |= {scope for scope in set(members) | set(indexed) if members.get(scope) != indexed.get(scope)}
+    return scopes
+
+
+def update_engine(engine, page_ids) -> None:
+    """Re-index only the scopes the pages changed (in process, or in the search engine)."""
+    scopes = changed_scopes(engine.scope_keys, page_ids)
+    if not scopes:
+        return
+    documents = searchable_documents(scopes)
+    removed = set().union(*(engine.scope_keys.get(scope, set()) for scope in scopes))
+    engine.replace(scopes, removed, documents, _stored_vectors(documents))
 
 
 class _EngineCache:
