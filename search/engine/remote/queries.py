@@ -1,0 +1,107 @@
+"""The engine's queries, built from our analysed query (``search.text.query``).
+
+Each clause of the analysed query (a word with its readings: colloquial, repaired,
+abbreviated; a pair of neighbouring words; a synonym phrase) becomes a named
+``dis_max`` over our stems, field by field with the lexical engine's weights, so the
+engine's ``matched_queries`` give the share of the query a document covers. The text as
+typed is also matched on the folded fields, fuzzily and with the editors' synonyms.
+"""
+
+from ...text.query import AnalyzedQuery, Clause
+from ..fields import DEFAULT_FIELD_WEIGHT, FIELD_WEIGHTS
+from .mapping import FIELDS, OTHER_FIELD
+
+# The words as typed count little next to our analysis: they catch what it has no reading
+# for (a misspelling the engine's fuzziness repairs, a synonym only the engine knows).
+PLAIN_TEXT_WEIGHT = 0.3
+# A clause has a handful of readings; a cap keeps a hostile query's request small.
+MAX_TERMS_PER_CLAUSE = 12
+MAX_CLAUSES = 60
+
+
+def weighted(prefix: str) -> list[str]:
+    weight = {name: FIELD_WEIGHTS.get(name, DEFAULT_FIELD_WEIGHT) for name in FIELDS}
+    weight[OTHER_FIELD] = DEFAULT_FIELD_WEIGHT
+    return [f"{prefix}{name}^{value}" for name, value in weight.items()]
+
+
+STEM_FIELDS = weighted("s_")
+TEXT_FIELDS = weighted("f_")
+
+
+def type_filter(types) -> list[dict]:
+    return [{"terms": {"type": sorted(types)}}] if types else []
+
+
+def _term_query(term: str, weight: float) -> dict:
+    if "\x1f" in term:  # two neighbouring words: the phrase
+        return {
+            "multi_match": {
+                "query": term.replace("\x1f", " "),
+                "fields": STEM_FIELDS,
+                "type": "phrase",
+                "boost": weight,
+            }
+        }
+    return {"multi_match": {"query": term, "fields": STEM_FIELDS, "type": "most_fields", "boost": weight}}
+
+
+def clause_query(clause: Clause, name: str) -> dict:
+    """The best of the clause's alternatives; a phrase alternative needs all its words."""
+    queries = []
+    for alternative in clause.alternatives:
+        if len(alternative.slots) == 1:
+            queries += [_term_query(term, alternative.weight) for term in sorted(alternative.slots[0])]
+        else:
+            words = [sorted(slot)[0] for slot in alternative.slots if slot]
+            queries.append(_term_query("\x1f".join(words), alternative.weight))
+    return {"dis_max": {"queries": queries[:MAX_TERMS_PER_CLAUSE], "boost": clause.importance, "_name": name}}
+
+
+def lexical_query(analyzed: AnalyzedQuery, text: str, types, size: int) -> dict:
+    clauses = [clause_query(clause, f"c{i}") for i, clause in enumerate(analyzed.clauses[:MAX_CLAUSES])]
+    plain = [
+        {"multi_match": {"query": text, "fields": TEXT_FIELDS, "boost": PLAIN_TEXT_WEIGHT, "_name": "text"}},
+        {
+            "multi_match": {
+                "query": text,
+                "fields": TEXT_FIELDS,
+                "fuzziness": "AUTO",
+                "analyzer": "folded",
+                "boost": PLAIN_TEXT_WEIGHT,
+                "_name": "fuzzy",
+            }
+        },
+    ]
+    query = {"bool": {"should": clauses + plain, "minimum_should_match": 1, "filter": type_filter(types)}}
+    return {
+        "size": size,
+        "query": query,
+        "collapse": {"field": "key"},
+        "_source": ["type", "id", "office", "level", "boost"],
+    }
+
+
+def knn_query(vector, types, size: int, opensearch: bool) -> dict:
+    vector = [float(x) for x in vector]
+    filters = type_filter(types)
+    if opensearch:
+        knn = {"vector": vector, "k": size * 2}
+        if filters:
+            knn["filter"] = {"bool": {"filter": filters}}
+        query = {"knn": {"vector": knn}}
+    else:
+        query = {"knn": {"field": "vector", "query_vector": vector, "k": size * 2, "num_candidates": size * 4}}
+        if filters:
+            query["knn"]["filter"] = filters
+    return {"size": size, "query": query, "collapse": {"field": "key"}, "_source": ["type", "id"]}
+
+
+def names_query(phrases: set[str]) -> dict:
+    return {"size": 50, "query": {"terms": {"names": sorted(phrases)}}, "_source": ["type", "id", "office", "names"]}
+
+
+def heads_query(offices: set[str], types) -> dict:
+    filters = [{"term": {"type": "contact"}}, {"term": {"level": "head"}}, {"terms": {"office": sorted(offices)}}]
+    query = {"bool": {"filter": filters + type_filter(types)}}
+    return {"size": 50, "query": query, "collapse": {"field": "key"}, "_source": ["type", "id", "office"]}
