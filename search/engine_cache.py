@@ -26,8 +26,9 @@ class EngineCache:
     """One engine per process. Built in full at start-up and when the synonyms change;
     updated in place for the pages published, unpublished, moved or deleted since."""
 
-    def __init__(self, build):
-        self._build = build
+    def __init__(self, build, update):
+        """``build()`` gives an engine; ``update(engine, page_ids)`` brings it up to date with the pages."""
+        self._build, self._update = build, update
         self._lock = threading.Lock()
         self._version = None
         self._engine = None
@@ -54,9 +55,13 @@ class EngineCache:
                     .filter(id__lte=last)
                     .values_list("page_id", flat=True)
                 )
-                self._engine.update(page_ids)
+                self._update(self._engine, page_ids)
             self._version = version
             return self._engine
+
+    @property
+    def built(self) -> bool:
+        return self._engine is not None
 
     def clear(self):
         with self._lock:

@@ -132,12 +132,14 @@ def changed_scopes(scope_keys, page_ids) -> set[str]:
 
 def update_engine(engine, page_ids) -> None:
     """Re-index only the scopes the pages changed (in process, or in the search engine)."""
+    content = EngineCache.content_version()[0]
     scopes = changed_scopes(engine.scope_keys, page_ids)
-    if not scopes:
-        return
-    documents = searchable_documents(scopes)
-    removed = set().union(*(engine.scope_keys.get(scope, set()) for scope in scopes))
-    engine.replace(scopes, removed, documents, _stored_vectors(documents))
+    if scopes:
+        documents = searchable_documents(scopes)
+        removed = set().union(*(engine.scope_keys.get(scope, set()) for scope in scopes))
+        engine.replace(scopes, removed, documents, _stored_vectors(documents))
+    if isinstance(engine, RemoteSite):
+        engine.index.mark(synonym_rules(), content)
 
 
 def searchable_documents(scopes=None):
@@ -154,16 +156,17 @@ def engine_index() -> EngineIndex:
 
 
 def build_remote_engine(rebuild=False) -> RemoteSite:
-    """The search engine's index (built unless current, or always with ``rebuild``) and what the worker keeps."""
+    """The worker's side of the search engine's index; the index is rebuilt (behind its alias) when
+    asked, or when it lacks the current synonyms or changes no worker has sent it yet."""
     index = engine_index()
-    rules = synonym_rules()
-    if rebuild:
-        index.build(documents := searchable_documents(), _stored_vectors(documents), rules)
-    index.current(rules)  # fails fast when the engine does not answer, before the documents are read
-    documents = searchable_documents()
-    groups = SynonymGroup.all_groups()
+    rules, content = synonym_rules(), EngineCache.content_version()[0]
+    if rebuild or not index.current(rules, content):  # fails fast when the engine does not answer
+        documents = searchable_documents()
+        index.build(documents, _stored_vectors(documents), rules, content)
+    else:
+        documents = searchable_documents()
     default = Locale.get_default().language_code
-    return RemoteSite(index, documents, _stored_vectors(documents), groups, rules, embed_query, default)
+    return RemoteSite(index, documents, SynonymGroup.all_groups(), embed_query, default)
 
 
 def build_local_engine() -> SiteEngine:
@@ -198,9 +201,9 @@ def refresh_embeddings_for_pages(page_ids) -> int:
     return embedding_store.refresh(searchable_documents(scopes), scopes=scopes) if scopes else 0
 
 
-engine_cache = EngineCache(build_engine)
+engine_cache = EngineCache(build_engine, update_engine)
 # Answers when the search engine does not (only used when one is configured).
-local_engine_cache = EngineCache(build_local_engine)
+local_engine_cache = EngineCache(build_local_engine, update_engine)
 _engine_down_until = [0.0]
 
 
@@ -214,6 +217,15 @@ def site_engine():
         return engine_cache.get()
     except EngineError as error:
         return engine_failed(error)
+
+
+def send_changes_to_engine() -> None:
+    """After a commit: the search engine gets the changed scopes now, not at this process's next search."""
+    if engine_url() and engine_cache.built and time.monotonic() >= _engine_down_until[0]:
+        try:
+            engine_cache.get()
+        except EngineError as error:
+            logger.warning("Search engine not updated after publishing (the next search retries): %s", error)
 
 
 def engine_failed(error):

@@ -21,6 +21,7 @@ from .mapping import document_id, index_body, rules_version, source
 from .ranking import RemoteLexical, RemoteSemantic
 
 BULK_DOCUMENTS = 200
+MAX_SCOPE_DOCUMENTS = 10_000  # an office with its contacts and services, in every language
 GROUPING_FIELDS = ("type", "id", "locale", "title", "office", "office_name")
 
 
@@ -30,13 +31,20 @@ class EngineIndex:
     def __init__(self, client: EngineClient, alias: str, opensearch: bool):
         self.client, self.alias, self.opensearch = client, alias, opensearch
 
-    def current(self, rules) -> bool:
-        return self.client.meta(self.alias).get("synonyms") == rules_version(rules)
+    def current(self, rules, content_version) -> bool:
+        """Whether the index was built with these synonyms and holds every change up to ``content_version``."""
+        return self.client.meta(self.alias) == {"synonyms": rules_version(rules), "content": content_version}
 
-    def build(self, documents, vectors, rules) -> str:
+    def mark(self, rules, content_version) -> None:
+        meta = {"synonyms": rules_version(rules), "content": content_version}
+        self.client.request("PUT", f"{self.alias}/_mapping", {"_meta": meta})
+
+    def build(self, documents, vectors, rules, content_version) -> str:
         """A new index with every document, then the alias swapped onto it and the old ones dropped."""
         name = f"{self.alias}_{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 1_000_000:06d}"
-        self.client.request("PUT", name, index_body(rules, self.opensearch), timeout=30)
+        body = index_body(rules, self.opensearch)
+        body["mappings"]["_meta"]["content"] = content_version
+        self.client.request("PUT", name, body, timeout=30)
         self._write(name, documents, vectors)
         self.client.request("POST", f"{name}/_refresh", timeout=30)
         old = self.client.indices_of(self.alias)
@@ -53,9 +61,9 @@ class EngineIndex:
         self._write(self.alias, documents, vectors, refresh=True)
         keep = [document_id(document) for document in documents]
         query = {"bool": {"filter": [{"terms": {"scope": sorted(scopes)}}], "must_not": [{"ids": {"values": keep}}]}}
-        self.client.request(
-            "POST", f"{self.alias}/_delete_by_query?refresh=true&conflicts=proceed", {"query": query}, timeout=30
-        )
+        # Found, then deleted in bulk: _delete_by_query lives in the reindex module, which a node may lack.
+        gone = self.client.search(self.alias, {"size": MAX_SCOPE_DOCUMENTS, "query": query, "_source": False})
+        self.client.bulk([{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in gone], refresh=True)
 
     def _write(self, index, documents, vectors, refresh=False) -> None:
         pairs = list(zip(documents, vectors, strict=True))
@@ -99,11 +107,9 @@ class Vocabulary:
 
 
 class RemoteSite:
-    def __init__(self, index: EngineIndex, documents, vectors, synonym_groups, rules, embed_query, default_locale):
-        """Builds the engine's index unless it was built with these synonyms already (another worker did)."""
+    def __init__(self, index: EngineIndex, documents, synonym_groups, embed_query, default_locale):
+        """What the worker keeps of ``documents``, which the engine's index holds."""
         self.index = index
-        if not index.current(rules):
-            index.build(documents, vectors, rules)
         self._synonym_groups = synonym_groups
         self._default_locale = default_locale
         self._grouped: dict[tuple, dict] = {}
