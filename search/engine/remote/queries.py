@@ -14,9 +14,16 @@ from .mapping import FIELDS, OTHER_FIELD
 # The words as typed count little next to our analysis: they catch what it has no reading
 # for (a misspelling the engine's fuzziness repairs, a synonym only the engine knows).
 PLAIN_TEXT_WEIGHT = 0.3
-# A clause has a handful of readings; a cap keeps a hostile query's request small.
-MAX_TERMS_PER_CLAUSE = 12
-MAX_CLAUSES = 60
+# Every term is searched in each of the 21 stem fields, and Lucene refuses a query of more
+# than 1,024 clauses: at most 24 terms (the words' own readings come first, then pairs and
+# synonyms), at most 8 per clause. The typed text adds its first 6 words, fuzzily in the
+# name fields only.
+MAX_TERMS_PER_CLAUSE = 8
+MAX_TERMS = 24
+MAX_CLAUSES = 24
+MAX_PLAIN_WORDS = 6
+FUZZY_FIELDS = ("f_title^3.0", "f_acronym^4.0", "f_aliases^3.0", "f_keywords^2.5", "f_handles^2.0")
+FUZZY_EXPANSIONS = 5
 
 
 def weighted(prefix: str) -> list[str]:
@@ -46,7 +53,7 @@ def _term_query(term: str, weight: float) -> dict:
     return {"multi_match": {"query": term, "fields": STEM_FIELDS, "type": "most_fields", "boost": weight}}
 
 
-def clause_query(clause: Clause, name: str) -> dict:
+def clause_query(clause: Clause, name: str, budget: int = MAX_TERMS_PER_CLAUSE) -> dict:
     """The best of the clause's alternatives; a phrase alternative needs all its words."""
     queries = []
     for alternative in clause.alternatives:
@@ -55,18 +62,36 @@ def clause_query(clause: Clause, name: str) -> dict:
         else:
             words = [sorted(slot)[0] for slot in alternative.slots if slot]
             queries.append(_term_query("\x1f".join(words), alternative.weight))
-    return {"dis_max": {"queries": queries[:MAX_TERMS_PER_CLAUSE], "boost": clause.importance, "_name": name}}
+    queries.sort(key=lambda query: -query["multi_match"]["boost"])  # stable: the typed word's own reading first
+    queries = queries[: min(budget, MAX_TERMS_PER_CLAUSE)]
+    return {"dis_max": {"queries": queries, "boost": clause.importance, "_name": name}}
+
+
+def clause_queries(analyzed: AnalyzedQuery) -> list[dict]:
+    """The clauses in the analyser's order (words, pairs, synonyms) until the term budget is spent."""
+    clauses, budget = [], MAX_TERMS
+    for i, clause in enumerate(analyzed.clauses[:MAX_CLAUSES]):
+        if budget <= 0:
+            break
+        query = clause_query(clause, f"c{i}", budget)
+        if query["dis_max"]["queries"]:
+            clauses.append(query)
+            budget -= len(query["dis_max"]["queries"])
+    return clauses
 
 
 def lexical_query(analyzed: AnalyzedQuery, text: str, types, size: int) -> dict:
-    clauses = [clause_query(clause, f"c{i}") for i, clause in enumerate(analyzed.clauses[:MAX_CLAUSES])]
+    clauses = clause_queries(analyzed)
+    text = " ".join(text.split()[:MAX_PLAIN_WORDS])
     plain = [
         {"multi_match": {"query": text, "fields": TEXT_FIELDS, "boost": PLAIN_TEXT_WEIGHT, "_name": "text"}},
         {
             "multi_match": {
                 "query": text,
-                "fields": TEXT_FIELDS,
+                "fields": list(FUZZY_FIELDS),
                 "fuzziness": "AUTO",
+                "max_expansions": FUZZY_EXPANSIONS,
+                "prefix_length": 1,
                 "analyzer": "folded",
                 "boost": PLAIN_TEXT_WEIGHT,
                 "_name": "fuzzy",
