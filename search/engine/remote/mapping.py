@@ -41,7 +41,9 @@ def index_body(rules: list[str], opensearch: bool) -> dict:
     properties = {
         **{f"f_{name}": dict(text) for name in FIELDS},
         **{f"s_{name}": {"type": "text", "analyzer": "whitespace"} for name in FIELDS},
-        **dict.fromkeys(("key", "type", "id", "locale", "office", "scope", "level", "names"), {"type": "keyword"}),
+        **dict.fromkeys(
+            ("role", "key", "type", "id", "locale", "office", "scope", "level", "names"), {"type": "keyword"}
+        ),
         "boost": {"type": "float"},
         "document": {"type": "object", "enabled": False},
         "vector": vector_mapping(opensearch),
@@ -83,6 +85,7 @@ def source(document: dict, vector) -> dict:
             texts.setdefault(field_name(name), []).append(text)
             stems.setdefault(field_name(name), []).append(" ".join(index_terms(text, locale)[1]))
     body = {
+        "role": "locale",
         "key": f"{document['type']}:{document['id']}",
         "type": str(document["type"]),
         "id": str(document["id"]),
@@ -98,6 +101,22 @@ def source(document: dict, vector) -> dict:
     }
     if vector is not None:
         body["vector"] = [float(x) for x in vector]
+    return body
+
+
+def object_id(locale_source: dict) -> str:
+    return locale_source["key"]
+
+
+def object_source(locale_sources: list[dict]) -> dict:
+    """One object in every language, as the lexical engine scores it: the texts of all its documents."""
+    first = locale_sources[0]
+    body = {name: first[name] for name in ("key", "type", "id", "office", "scope", "level", "boost")}
+    body.update(role="object", names=sorted({name for part in locale_sources for name in part["names"]}))
+    for part in locale_sources:
+        for name, values in part.items():
+            if name.startswith(("f_", "s_")):
+                body.setdefault(name, []).extend(values)
     return body
 
 

@@ -36,8 +36,9 @@ STEM_FIELDS = weighted("s_")
 TEXT_FIELDS = weighted("f_")
 
 
-def type_filter(types) -> list[dict]:
-    return [{"terms": {"type": sorted(types)}}] if types else []
+def type_filter(types, role="object") -> list[dict]:
+    """Objects (all their languages) for words, documents in one language for vectors and display."""
+    return [{"term": {"role": role}}] + ([{"terms": {"type": sorted(types)}}] if types else [])
 
 
 def _term_query(term: str, weight: float) -> dict:
@@ -109,7 +110,7 @@ def lexical_query(analyzed: AnalyzedQuery, text: str, types, size: int) -> dict:
 
 def knn_query(vector, types, size: int, opensearch: bool) -> dict:
     vector = [float(x) for x in vector]
-    filters = type_filter(types)
+    filters = type_filter(types, role="locale")
     if opensearch:
         knn = {"vector": vector, "k": size * 2}
         if filters:
@@ -123,7 +124,8 @@ def knn_query(vector, types, size: int, opensearch: bool) -> dict:
 
 
 def names_query(phrases: set[str]) -> dict:
-    return {"size": 50, "query": {"terms": {"names": sorted(phrases)}}, "_source": ["type", "id", "office", "names"]}
+    query = {"bool": {"filter": [{"terms": {"names": sorted(phrases)}}, *type_filter(None)]}}
+    return {"size": 50, "query": query, "_source": ["type", "id", "office", "names"]}
 
 
 def heads_query(offices: set[str], types) -> dict:

@@ -80,14 +80,20 @@ class RemoteLexical:
 
     def document(self, key, locale=None) -> dict:
         """The object's document in ``locale``, or in the language it has."""
-        body = {"size": 5, "query": {"term": {"key": f"{key[0]}:{key[1]}"}}, "_source": ["document", "locale"]}
+        query = {"bool": {"filter": [{"term": {"key": f"{key[0]}:{key[1]}"}}, {"term": {"role": "locale"}}]}}
+        body = {"size": 5, "query": query, "_source": ["document", "locale"]}
         found = {hit["_source"]["locale"]: hit["_source"]["document"] for hit in self.client.search(self.alias, body)}
         return found.get(locale) or next(iter(found.values()), {"type": key[0], "id": key[1], "title": ""})
 
     def suggest(self, prefix, limit=8) -> list[str]:
         body = {
             "size": limit * 3,
-            "query": {"match_phrase_prefix": {"f_title": {"query": prefix, "max_expansions": 20}}},
+            "query": {
+                "bool": {
+                    "must": {"match_phrase_prefix": {"f_title": {"query": prefix, "max_expansions": 20}}},
+                    "filter": {"term": {"role": "locale"}},
+                }
+            },
             "_source": SUGGESTION_SOURCE,
         }
         titles = [hit["_source"]["document"]["title"] for hit in self.client.search(self.alias, body)]

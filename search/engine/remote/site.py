@@ -17,7 +17,7 @@ from ..grouping import ServiceGroups
 from ..hybrid import HybridEngine
 from ..index import LexicalIndex
 from .client import EngineClient, EngineError
-from .mapping import document_id, index_body, rules_version, source
+from .mapping import document_id, index_body, object_id, object_source, rules_version, source
 from .ranking import RemoteLexical, RemoteSemantic
 
 BULK_DOCUMENTS = 200
@@ -60,18 +60,24 @@ class EngineIndex:
         """The scopes' documents now, and none of theirs that are gone."""
         self._write(self.alias, documents, vectors, refresh=True)
         keep = [document_id(document) for document in documents]
+        keep += sorted({f"{document['type']}:{document['id']}" for document in documents})
         query = {"bool": {"filter": [{"terms": {"scope": sorted(scopes)}}], "must_not": [{"ids": {"values": keep}}]}}
         # Found, then deleted in bulk: _delete_by_query lives in the reindex module, which a node may lack.
         gone = self.client.search(self.alias, {"size": MAX_SCOPE_DOCUMENTS, "query": query, "_source": False})
         self.client.bulk([{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in gone], refresh=True)
 
     def _write(self, index, documents, vectors, refresh=False) -> None:
-        pairs = list(zip(documents, vectors, strict=True))
-        for start in range(0, max(len(pairs), 1), BULK_DOCUMENTS):
-            lines = []
-            for document, vector in pairs[start : start + BULK_DOCUMENTS]:
-                lines += [{"index": {"_index": index, "_id": document_id(document)}}, source(document, vector)]
-            self.client.bulk(lines, refresh=refresh)
+        """Each document in its language (its vector, its display data) and each object once in all of them."""
+        objects: dict[str, list[dict]] = {}
+        lines = []
+        for document, vector in zip(documents, vectors, strict=True):
+            body = source(document, vector)
+            objects.setdefault(object_id(body), []).append(body)
+            lines += [{"index": {"_index": index, "_id": document_id(document)}}, body]
+        for identifier, parts in objects.items():
+            lines += [{"index": {"_index": index, "_id": identifier}}, object_source(parts)]
+        for start in range(0, max(len(lines), 1), 2 * BULK_DOCUMENTS):
+            self.client.bulk(lines[start : start + 2 * BULK_DOCUMENTS], refresh=refresh)
 
 
 class Vocabulary:
