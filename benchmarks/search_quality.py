@@ -8,6 +8,11 @@ the held-out half of every set, the contact-only top-3 rate, and query latency o
 demo data and on 20 times as many documents.
 
     .venv/bin/python benchmarks/search_quality.py [--misses] [--synthetic] [--no-latency]
+    .venv/bin/python benchmarks/search_quality.py --engine opensearch [--engine-url URL]
+
+``--engine opensearch`` also builds the search engine's index of the same documents
+(``search.engine.remote``, on ``OPENSEARCH_URL`` or ``--engine-url``; start a node with
+``bin/opensearch start``) and prints its rows under the in-process engine's, set by set.
 
 Query sets: the public dev sets (``../shared/data/search-dev.tsv``,
 ``search-hard-dev.tsv``) and ``benchmarks/data/paraphrase-probe.tsv``, problems described
@@ -88,6 +93,19 @@ def build_engine(documents: list[dict]) -> HybridEngine:
     return HybridEngine(SearchEngine(documents), semantic, embed_query)
 
 
+def build_remote_engine(documents: list[dict], url: str, alias: str) -> HybridEngine:
+    """The same documents in the search engine's index, ranked through the same fusion."""
+    from search.engine.remote.client import EngineClient
+    from search.engine.remote.site import EngineIndex, RemoteSite
+    from search.text.vocabulary import builtin_synonym_groups
+
+    groups = builtin_synonym_groups()
+    rules = [", ".join(phrase.replace(",", " ") for phrase in group) for group in groups if len(group) > 1]
+    index = EngineIndex(EngineClient(url, timeout=10), alias, opensearch=True)
+    index.build(documents, embeddings_for(documents), rules, None)
+    return RemoteSite(index, documents, groups, embed_query, "id").hybrid
+
+
 def without_keywords(data: dict) -> dict:
     stripped = copy.deepcopy(data)
     for office in stripped["opds"]:
@@ -143,12 +161,17 @@ def summarise(outcomes: list[dict]) -> str:
     return f"n={count:3d}  hit@1={hit1:.2f}  hit@3={hit3:.2f}  MRR={mrr:.2f}  contact-top3={contact_rate}"
 
 
-def report(title: str, engine, queries: list[dict], show_misses: bool) -> None:
+def report(title: str, engine, queries: list[dict], show_misses: bool, others=None) -> None:
+    """The table of one query set; ``others`` ({name: engine}) get a row under each of the engine's."""
     print(f"\n{title}")
     for mode in MODES:
         outcomes = evaluate(engine, queries, mode)
+        compared = {name: evaluate(other, queries, mode) for name, other in (others or {}).items()}
         for split, held_out in (("tune", False), ("held-out", True)):
             print(f"  {mode:9s} {split:9s} {summarise([item for item in outcomes if item['held_out'] == held_out])}")
+            for name, items in compared.items():
+                half = [item for item in items if item["held_out"] == held_out]
+                print(f"  {'':9s} {name[:9]:9s} {summarise(half)}")
         if show_misses and mode == "fused":
             for item in outcomes:
                 if not item["rank"] or item["rank"] > 1 or item["contact_hit"] is False:
@@ -224,6 +247,8 @@ def main() -> None:
     parser.add_argument(
         "--synthetic", action="store_true", help="also run service keywords as queries against a keyword-less index"
     )
+    parser.add_argument("--engine", choices=["opensearch"], help="compare with the search engine's ranking")
+    parser.add_argument("--engine-url", default=os.environ.get("OPENSEARCH_URL") or "http://127.0.0.1:9200")
     arguments = parser.parse_args()
 
     data = load_directory()
@@ -231,14 +256,23 @@ def main() -> None:
     started = time.perf_counter()
     engine = build_engine(documents)
     print(f"indexed {len(documents)} documents in {time.perf_counter() - started:.2f}s (embeddings from the cache)")
-    bare_engine = build_engine(documents_from_directory(without_keywords(data)))
+    bare_documents = documents_from_directory(without_keywords(data))
+    bare_engine = build_engine(bare_documents)
+    others, bare_others = {}, {}
+    if arguments.engine:
+        url = arguments.engine_url
+        started = time.perf_counter()
+        others = {arguments.engine: build_remote_engine(documents, url, "bench_melayani_documents")}
+        print(f"engine index of {len(documents)} documents built in {time.perf_counter() - started:.2f}s")
+        bare_others = {arguments.engine: build_remote_engine(bare_documents, url, "bench_melayani_bare_documents")}
     all_queries = []
     for path in QUERY_FILES:
         queries = load_queries(path, data)
         all_queries += [row["query"] for row in queries]
-        report(path.name, engine, queries, arguments.misses)
+        report(path.name, engine, queries, arguments.misses, others)
         if path.name == "search-dev.tsv":
-            report(f"{path.name} (service keywords emptied)", bare_engine, queries, arguments.misses)
+            title = f"{path.name} (service keywords emptied)"
+            report(title, bare_engine, queries, arguments.misses, bare_others)
 
     if arguments.synthetic:
         print("\nservice keywords as queries, keyword-less index (fused)")
@@ -250,6 +284,10 @@ def main() -> None:
             print(f"  {kind:14s} {summarise(items)}")
     if arguments.no_latency:
         return
+    for name, other in others.items():
+        # Over HTTP, with a request per result shown for its document (the site loads hits from the database).
+        median, p95, worst = measure_latency(other, all_queries, rounds=1)
+        print(f"\nlatency fused, {name} (HTTP): p50={median:.1f} ms  p95={p95:.1f} ms  max={worst:.1f} ms")
     words = " ".join(f"kata{number} ktp" for number in range(50))
     for mode in ("lexical", "fused"):
         median, p95, worst = measure_latency(engine, all_queries, mode=mode)

@@ -13,20 +13,24 @@ added after the engine's results.
 
 import gc
 import logging
-import threading
+import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import DatabaseError
-from django.db.models import Count, Max
-from wagtail.models import Locale, PageLogEntry
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from . import embedding_store
+from .backends.analysis import synonym_rules
 from .embeddings import embed_query
 from .engine.grouping import ServiceGroups
 from .engine.hybrid import HybridEngine
 from .engine.lexical import SearchEngine
+from .engine.remote.client import EngineClient, EngineError, alias_name, engine_url
+from .engine.remote.site import EngineIndex, RemoteSite
 from .engine.semantic import SemanticIndex
+from .engine_cache import EngineCache
 from .models import SynonymGroup
 from .registry import Ranked, sources
 from .text.normalize import normalize_text, tokenize
@@ -34,25 +38,15 @@ from .text.normalize import normalize_text, tokenize
 logger = logging.getLogger(__name__)
 
 RESULT_TYPES = ("contact", "service", "office", "news")
-# Logged page actions that change what search may show (locks, comments and the like do not).
-CONTENT_ACTIONS = (
-    "wagtail.publish",
-    "wagtail.publish.scheduled",
-    "wagtail.unpublish",
-    "wagtail.unpublish.scheduled",
-    "wagtail.delete",
-    "wagtail.move",
-    "wagtail.copy",
-    "wagtail.view_restriction.create",
-    "wagtail.view_restriction.edit",
-    "wagtail.view_restriction.delete",
-)
 MAX_QUERY_LENGTH = 200
 # The Wagtail backend gets the distinct words of the query, at most this many: its work
 # grows with every word, once per model.
 MAX_BACKEND_WORDS = 10
 # Same-named services are folded after ranking, so the engine is asked for more.
 CANDIDATES_PER_RESULT = 3
+# After the search engine failed, searches are answered in process for this long before
+# the engine is asked again: a dead engine must not cost every search a timeout.
+ENGINE_RETRY_SECONDS = 30
 
 
 @dataclass
@@ -108,25 +102,13 @@ class SiteEngine:
         return self.hybrid.lexical.document(key, locale)
 
     def changed_scopes(self, page_ids) -> set[str]:
-        """The scopes of the given pages, and those whose published pages differ from the index's."""
-        scopes = scopes_of_pages(page_ids)
-        for source in sources():
-            members = source.scope_members()
-            indexed = {
-                scope: {key for key in keys if key[0] in source.page_types}
-                for scope, keys in self.scope_keys.items()
-                if any(key[0] in source.types for key in keys)
-            }
-            scopes |= {scope for scope in set(members) | set(indexed) if members.get(scope) != indexed.get(scope)}
-        return scopes
+        return changed_scopes(self.scope_keys, page_ids)
 
     def update(self, page_ids) -> None:
-        scopes = self.changed_scopes(page_ids)
-        if not scopes:
-            return
-        documents = searchable_documents(scopes)
-        vectors = _stored_vectors(documents)
-        removed = set().union(*(self.scope_keys.get(scope, set()) for scope in scopes))
+        update_engine(self, page_ids)
+
+    def replace(self, scopes, removed, documents, vectors) -> None:
+        """Re-index the scopes: ``removed`` keys out, ``documents`` (with their vectors) in."""
         for key in [key for key in self._documents if key[:2] in removed]:
             del self._documents[key], self._vectors[key]
         self._remember(documents, vectors)
@@ -134,52 +116,60 @@ class SiteEngine:
         self._refresh()
 
 
-class _EngineCache:
-    """One engine per process. Built in full at start-up and when the synonyms change;
-    updated in place for the pages published, unpublished, moved or deleted since."""
+def changed_scopes(scope_keys, page_ids) -> set[str]:
+    """The scopes of the given pages, and those whose published pages differ from the index's."""
+    scopes = scopes_of_pages(page_ids)
+    for source in sources():
+        members = source.scope_members()
+        indexed = {
+            scope: {key for key in keys if key[0] in source.page_types}
+            for scope, keys in scope_keys.items()
+            if any(key[0] in source.types for key in keys)
+        }
+        scopes |= {scope for scope in set(members) | set(indexed) if members.get(scope) != indexed.get(scope)}
+    return scopes
 
-    def __init__(self):
-        self._lock = threading.Lock()
-        self._version = None
-        self._engine = None
 
-    @staticmethod
-    def content_version():
-        synonyms = SynonymGroup.objects.aggregate(latest=Max("updated_at"), last_id=Max("id"), count=Count("id"))
-        return (
-            PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"))["last"],
-            (synonyms["latest"], synonyms["last_id"], synonyms["count"]),
-        )
-
-    def get(self) -> SiteEngine:
-        version = self.content_version()
-        with self._lock:
-            last_seen, last = (self._version or (None, None))[0], version[0]
-            # A log that shrank (emptied, restored from a backup) says nothing about what changed.
-            log_went_back = last is None or (last_seen is not None and last < last_seen)
-            if self._engine is None or version[1] != self._version[1] or (last != last_seen and log_went_back):
-                self._engine = build_engine()
-            elif last != last_seen:
-                page_ids = set(
-                    PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__gt=last_seen or 0)
-                    .filter(id__lte=last)
-                    .values_list("page_id", flat=True)
-                )
-                self._engine.update(page_ids)
-            self._version = version
-            return self._engine
-
-    def clear(self):
-        with self._lock:
-            self._engine = None
-            self._version = None
+def update_engine(engine, page_ids) -> None:
+    """Re-index only the scopes the pages changed (in process, or in the search engine)."""
+    content = EngineCache.content_version()[0]
+    scopes = changed_scopes(engine.scope_keys, page_ids)
+    if scopes:
+        documents = searchable_documents(scopes)
+        removed = set().union(*(engine.scope_keys.get(scope, set()) for scope in scopes))
+        engine.replace(scopes, removed, documents, _stored_vectors(documents))
+    if isinstance(engine, RemoteSite):
+        engine.index.mark(synonym_rules(), content)
 
 
 def searchable_documents(scopes=None):
     return [document for source in sources() for document in source.documents(scopes)]
 
 
-def build_engine() -> SiteEngine:
+def build_engine():
+    """The site's engine: the search engine's index when one is configured, else in process."""
+    return build_remote_engine() if engine_url() else build_local_engine()
+
+
+def engine_index() -> EngineIndex:
+    return EngineIndex(EngineClient(engine_url()), alias_name(), opensearch=bool(settings.OPENSEARCH_URL))
+
+
+def build_remote_engine(rebuild=False) -> RemoteSite:
+    """The worker's side of the search engine's index; the index is rebuilt (behind its alias) when
+    asked, or when it lacks the current synonyms or changes no worker has sent it yet."""
+    index = engine_index()
+    rules, content = synonym_rules(), EngineCache.content_version()[0]
+    if rebuild or not index.current(rules, content):  # fails fast when the engine does not answer
+        documents = searchable_documents()
+        index.build(documents, _stored_vectors(documents), rules, content)
+    else:
+        documents = searchable_documents()
+    default = Locale.get_default().language_code
+    return RemoteSite(index, documents, SynonymGroup.all_groups(), embed_query, default)
+
+
+def build_local_engine() -> SiteEngine:
     documents = searchable_documents()
     engine = SiteEngine(documents, SynonymGroup.all_groups(), _stored_vectors(documents))
     # The engine lives as long as the worker: keep its objects out of every later
@@ -211,16 +201,53 @@ def refresh_embeddings_for_pages(page_ids) -> int:
     return embedding_store.refresh(searchable_documents(scopes), scopes=scopes) if scopes else 0
 
 
-engine_cache = _EngineCache()
+engine_cache = EngineCache(build_engine, update_engine)
+# Answers when the search engine does not (only used when one is configured).
+local_engine_cache = EngineCache(build_local_engine, update_engine)
+_engine_down_until = [0.0]
+
+
+def site_engine():
+    """The engine that ranks: the search engine's when configured and answering, else in process."""
+    if not engine_url():
+        return engine_cache.get()
+    if time.monotonic() < _engine_down_until[0]:
+        return local_engine_cache.get()
+    try:
+        return engine_cache.get()
+    except EngineError as error:
+        return engine_failed(error)
+
+
+def send_changes_to_engine() -> None:
+    """After a commit: the search engine gets the changed scopes now, not at this process's next search."""
+    if engine_url() and engine_cache.built and time.monotonic() >= _engine_down_until[0]:
+        try:
+            engine_cache.get()
+        except EngineError as error:
+            logger.warning("Search engine not updated after publishing (the next search retries): %s", error)
+
+
+def engine_failed(error):
+    logger.warning("Search engine unavailable, answering in process for %d s: %s", ENGINE_RETRY_SECONDS, error)
+    _engine_down_until[0] = time.monotonic() + ENGINE_RETRY_SECONDS
+    return local_engine_cache.get()
 
 
 def search(query, language_code, types=None, limit=10, request=None):
     """Ranked hits for ``query`` in the browsing language, best first."""
     query = clean_query(query)
-    outcome = SearchOutcome(query=query)
     if not query:
-        return outcome
-    engine = engine_cache.get()
+        return SearchOutcome(query=query)
+    engine = site_engine()
+    try:
+        return answer(engine, query, language_code, types, limit, request)
+    except EngineError as error:
+        return answer(engine_failed(error), query, language_code, types, limit, request)
+
+
+def answer(engine, query, language_code, types, limit, request) -> SearchOutcome:
+    outcome = SearchOutcome(query=query)
     promoted = promoted_items(query, types)
     promoted_keys = {(item.type, item.id) for item in promoted}
     ranked_hits, reading = engine.hybrid.rank_with_reading(query, types=types, limit=limit * CANDIDATES_PER_RESULT)
@@ -255,7 +282,11 @@ def suggest(prefix, limit=8):
     prefix = clean_query(prefix)
     if not prefix:
         return []
-    return engine_cache.get().hybrid.suggest(prefix, limit=limit)
+    engine = site_engine()
+    try:
+        return engine.hybrid.suggest(prefix, limit=limit)
+    except EngineError as error:
+        return engine_failed(error).hybrid.suggest(prefix, limit=limit)
 
 
 def promoted_items(query, types):

@@ -1,4 +1,5 @@
-"""Embeddings follow content: after a publish or unpublish commits, what changed is embedded."""
+"""Embeddings follow content: after a publish or unpublish commits, what changed is embedded,
+and sent to the search engine when one is configured."""
 
 import logging
 import threading
@@ -31,6 +32,7 @@ def _refresh():
         service.refresh_embeddings_for_pages(page_ids)
     except Exception:  # the publish has happened; a missing embedding is computed at the next engine build
         logger.exception("Search embeddings could not be refreshed")
+    service.send_changes_to_engine()
 
 
 @receiver(page_published)

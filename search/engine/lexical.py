@@ -70,8 +70,34 @@ class _Matches:
         return len(covered) / self._wanted
 
     def coverage_factor(self, entry_index: int) -> float:
-        """Documents that answer every part of the query beat those that answer one part well."""
-        return COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * self.covered_share(entry_index)
+        return coverage_factor(self.covered_share(entry_index))
+
+
+def coverage_factor(covered_share: float) -> float:
+    """Documents that answer every part of the query beat those that answer one part well."""
+    return COVERAGE_FLOOR + (1 - COVERAGE_FLOOR) * covered_share
+
+
+def prior(kind: str, level: str | None, boost: float, analyzed: AnalyzedQuery) -> float:
+    """The ranking rules' weight of an object: officers before their heads unless a leader is asked for."""
+    if kind == "contact" and level:
+        table = LEADER_PRIOR if analyzed.wants_leader else LEVEL_PRIOR
+        return boost * table.get(level, 1.0)
+    if kind == "office":
+        return boost * (OFFICE_WANTED_PRIOR if analyzed.wants_office or analyzed.wants_leader else OFFICE_PRIOR)
+    return boost
+
+
+def named_office_phrases(analyzed: AnalyzedQuery) -> tuple[set[str], set[str]]:
+    """The phrases that name an office alone (an acronym or alias as typed, read or repaired),
+    and those left once words such as "kantor" or "kepala" are set aside (when the query has them)."""
+    alone = {analyzed.phrase, " ".join(analyzed.typed), analyzed.corrected_phrase}
+    with_intent = set()
+    if analyzed.wants_office or analyzed.wants_leader:
+        for words in ([r.typed for r in analyzed.readings], [r.best for r in analyzed.readings if r.terms]):
+            for ignored in (OFFICE_WORDS, LEADERSHIP_WORDS, OFFICE_WORDS | LEADERSHIP_WORDS):
+                with_intent.add(" ".join(word for word in words if word not in ignored))
+    return alone, with_intent
 
 
 @dataclass(frozen=True)
@@ -211,26 +237,14 @@ class SearchEngine(LexicalIndex):
         return best
 
     def _prior(self, entry: Entry, analyzed: AnalyzedQuery) -> float:
-        prior = entry.boost
-        if entry.type == "contact" and entry.level:
-            table = LEADER_PRIOR if analyzed.wants_leader else LEVEL_PRIOR
-            prior *= table.get(entry.level, 1.0)
-        elif entry.type == "office":
-            prior *= OFFICE_WANTED_PRIOR if analyzed.wants_office or analyzed.wants_leader else OFFICE_PRIOR
-        return prior
+        return prior(entry.type, entry.level, entry.boost, analyzed)
 
     def _named_offices(self, analyzed: AnalyzedQuery) -> tuple[set[int], set[int]]:
         """Offices the query names: by acronym or alias alone, and with words such as
         "kantor", "alamat" or "kepala" around the name."""
-        alone = set()
-        for phrase in {analyzed.phrase, " ".join(analyzed.typed), analyzed.corrected_phrase}:
-            alone |= self._exact_names.get(phrase, set())
-        with_intent = set()
-        if analyzed.wants_office or analyzed.wants_leader:
-            for words in ([r.typed for r in analyzed.readings], [r.best for r in analyzed.readings if r.terms]):
-                for ignored in (OFFICE_WORDS, LEADERSHIP_WORDS, OFFICE_WORDS | LEADERSHIP_WORDS):
-                    phrase = " ".join(word for word in words if word not in ignored)
-                    with_intent |= self._exact_names.get(phrase, set())
+        alone_phrases, intent_phrases = named_office_phrases(analyzed)
+        alone = set().union(*(self._exact_names.get(phrase, set()) for phrase in alone_phrases))
+        with_intent = set().union(*(self._exact_names.get(phrase, set()) for phrase in intent_phrases))
         return alone, with_intent - alone
 
     def _promoted(self, analyzed: AnalyzedQuery, offices_wanted: bool) -> dict[int, float]:

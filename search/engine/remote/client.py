@@ -1,0 +1,74 @@
+"""A small JSON client for OpenSearch and Elasticsearch: the few calls the site's index needs.
+
+Plain ``urllib`` with a short timeout: any failure becomes ``EngineError``, which the
+search answers by falling back to the in-process engine.
+"""
+
+import json
+import urllib.error
+import urllib.request
+
+from django.conf import settings
+
+TIMEOUT = 2.0  # seconds; a search that waits longer is better answered in process
+BULK_TIMEOUT = 60.0
+
+
+class EngineError(Exception):
+    """The engine could not be reached or refused the request."""
+
+
+def engine_url() -> str:
+    return getattr(settings, "OPENSEARCH_URL", "") or getattr(settings, "ELASTICSEARCH_URL", "")
+
+
+def alias_name() -> str:
+    """The alias searches read; the index behind it is swapped by a full build."""
+    backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {})
+    return f"{backend.get('INDEX_PREFIX', 'melayani_')}documents"
+
+
+class EngineClient:
+    def __init__(self, url: str, timeout: float = TIMEOUT):
+        self.url = url.rstrip("/")
+        self.timeout = timeout
+
+    def request(self, method: str, path: str, body=None, timeout=None, ndjson=False, missing_ok=False):
+        data, content_type = None, "application/json"
+        if ndjson:
+            data, content_type = ("\n".join(json.dumps(line) for line in body) + "\n").encode(), "application/x-ndjson"
+        elif body is not None:
+            data = json.dumps(body).encode()
+        request = urllib.request.Request(
+            f"{self.url}/{path.lstrip('/')}", data=data, method=method, headers={"Content-Type": content_type}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
+                return json.loads(response.read() or b"{}")
+        except urllib.error.HTTPError as error:
+            if missing_ok and error.code == 404:
+                return None
+            raise EngineError(f"{method} {path}: HTTP {error.code} {error.read()[:500]!r}") from error
+        except (OSError, ValueError) as error:
+            raise EngineError(f"{method} {path}: {error}") from error
+
+    def search(self, index: str, body: dict) -> list[dict]:
+        return self.request("POST", f"{index}/_search", body)["hits"]["hits"]
+
+    def bulk(self, lines: list[dict], refresh: bool = False) -> None:
+        if not lines:
+            return
+        answer = self.request(
+            "POST", f"_bulk{'?refresh=wait_for' if refresh else ''}", lines, timeout=BULK_TIMEOUT, ndjson=True
+        )
+        if answer.get("errors"):
+            failed = next(item for item in answer["items"] if next(iter(item.values())).get("error"))
+            raise EngineError(f"bulk indexing failed: {failed}")
+
+    def indices_of(self, alias: str) -> list[str]:
+        answer = self.request("GET", f"_alias/{alias}", missing_ok=True)
+        return sorted(answer or {})
+
+    def meta(self, alias: str) -> dict:
+        answer = self.request("GET", f"{alias}/_mapping", missing_ok=True) or {}
+        return next(iter(answer.values()), {}).get("mappings", {}).get("_meta", {})

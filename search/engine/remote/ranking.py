@@ -1,0 +1,120 @@
+"""The engine's answers as the candidates ``HybridEngine`` fuses: a ``Ranking`` and similar objects.
+
+Scores are the engine's BM25 over our stems, then our ranking rules exactly as in
+process: the coverage factor (from the clauses each document matched), the priors of
+officers, heads and offices, and offices named by acronym or alias (with their heads)
+put first.
+"""
+
+from ...text.query import AnalyzedQuery
+from ..lexical import RankedEntry, Ranking, coverage_factor, named_office_phrases, prior
+from .client import EngineClient
+from .queries import heads_query, knn_query, lexical_query, names_query
+
+SUGGESTION_SOURCE = ["document.title"]
+
+
+def _key(hit) -> tuple[str, str]:
+    return (hit["_source"]["type"], hit["_source"]["id"])
+
+
+class RemoteLexical:
+    """Like ``SearchEngine`` for ``HybridEngine`` and the search service, answered by the engine."""
+
+    def __init__(self, client: EngineClient, alias: str, opensearch: bool):
+        self.client, self.alias, self.opensearch = client, alias, opensearch
+        self.analyzer = None  # set by the site with the vocabulary's lexicon
+
+    def rank(self, query, types=None, limit=10) -> Ranking:
+        analyzed = self.analyzer.analyze(query)
+        ranking = Ranking(analyzed)
+        if not limit or not analyzed.clauses:
+            return ranking
+        wanted = {i for clause in analyzed.clauses for i in clause.covers}
+        covers = {f"c{i}": set(clause.covers) for i, clause in enumerate(analyzed.clauses)}
+        scored = []
+        for hit in self.client.search(self.alias, lexical_query(analyzed, query, types, limit)):
+            covered = set().union(*(covers.get(name, set()) for name in hit.get("matched_queries", [])))
+            share = len(covered & wanted) / len(wanted) if wanted else 1.0
+            found = hit["_source"]
+            score = (
+                hit["_score"]
+                * coverage_factor(share)
+                * prior(found["type"], found.get("level"), found["boost"], analyzed)
+            )
+            scored.append((score, _key(hit), RankedEntry(score, share, office=found["office"])))
+        top = max((score for score, _, _ in scored), default=0.0)
+        promoted = self._promoted(analyzed, types)
+        entries = {key: entry for _, key, entry in scored}
+        for key, (lift, office) in promoted.items():
+            base = entries.get(key)
+            score = top * lift + 1.0 + (base.score if base else 0.0)
+            scored.append((score, key, RankedEntry(score, base.coverage if base else 0.0, True, office)))
+        scored = [item for item in scored if item[1] not in promoted or item[2].promoted]
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        ranking.hits = {key: entry for _, key, entry in scored[:limit]}
+        return ranking
+
+    def _promoted(self, analyzed: AnalyzedQuery, types) -> dict[tuple[str, str], tuple[float, str]]:
+        """As ``SearchEngine._promoted``: offices named alone (2.0) or with intent words (1.5), their heads."""
+        alone_phrases, intent_phrases = named_office_phrases(analyzed)
+        phrases = {phrase for phrase in alone_phrases | intent_phrases if phrase}
+        if not phrases:
+            return {}
+        named = self.client.search(self.alias, names_query(phrases))
+        offices_wanted = not types or "office" in types
+        promoted, offices = {}, {}
+        for hit in named:
+            alone = bool(set(hit["_source"]["names"]) & alone_phrases)
+            if _key(hit) not in promoted or alone:
+                promoted[_key(hit)] = (2.0 if alone else 1.5, hit["_source"]["office"])
+                offices[hit["_source"]["office"]] = 1.5 if alone and offices_wanted else 2.5
+        if (analyzed.wants_leader or not offices_wanted) and offices:
+            for hit in self.client.search(self.alias, heads_query(set(offices), types)):
+                promoted[_key(hit)] = (offices[hit["_source"]["office"]], hit["_source"]["office"])
+        return {key: value for key, value in promoted.items() if not types or key[0] in types}
+
+    def search(self, query, types=None, limit=10, locale=None) -> list[tuple[dict, float]]:
+        ranking = self.rank(query, types, limit)
+        return [(self.document(key, locale), round(hit.score, 6)) for key, hit in ranking.hits.items()]
+
+    def document(self, key, locale=None) -> dict:
+        """The object's document in ``locale``, or in the language it has."""
+        query = {"bool": {"filter": [{"term": {"key": f"{key[0]}:{key[1]}"}}, {"term": {"role": "locale"}}]}}
+        body = {"size": 5, "query": query, "_source": ["document", "locale"]}
+        found = {hit["_source"]["locale"]: hit["_source"]["document"] for hit in self.client.search(self.alias, body)}
+        return found.get(locale) or next(iter(found.values()), {"type": key[0], "id": key[1], "title": ""})
+
+    def suggest(self, prefix, limit=8) -> list[str]:
+        body = {
+            "size": limit * 3,
+            "query": {
+                "bool": {
+                    "must": {"match_phrase_prefix": {"f_title": {"query": prefix, "max_expansions": 20}}},
+                    "filter": {"term": {"role": "locale"}},
+                }
+            },
+            "_source": SUGGESTION_SOURCE,
+        }
+        titles = [hit["_source"]["document"]["title"] for hit in self.client.search(self.alias, body)]
+        return list(dict.fromkeys(titles))[:limit]
+
+    def did_you_mean(self, query) -> str | None:
+        analyzed = self.analyzer.analyze(query)
+        corrected = analyzed.corrected_phrase
+        return corrected if corrected and corrected != analyzed.phrase else None
+
+
+class RemoteSemantic:
+    """Like ``SemanticIndex.search``: the engine's nearest neighbours, as cosine similarities."""
+
+    def __init__(self, lexical: RemoteLexical):
+        self.lexical = lexical
+
+    def __bool__(self):
+        return True
+
+    def search(self, query_vector, limit=50, types=None) -> list[tuple[tuple[str, str], float]]:
+        body = knn_query(query_vector, types, limit, self.lexical.opensearch)
+        # Lucene scores a cosine similarity c as (1 + c) / 2.
+        return [(_key(hit), 2 * hit["_score"] - 1) for hit in self.lexical.client.search(self.lexical.alias, body)]
