@@ -27,7 +27,7 @@ class EngineCache:
     updated in place for the pages published, unpublished, moved or deleted since."""
 
     def __init__(self, build, update):
-        """``build()`` gives an engine; ``update(engine, page_ids)`` brings it up to date with the pages."""
+        """``build()`` gives an engine; ``update(engine, page_ids, content_version)`` brings it up to date."""
         self._build, self._update = build, update
         self._lock = threading.Lock()
         self._version = None
@@ -55,7 +55,7 @@ class EngineCache:
                     .filter(id__lte=last)
                     .values_list("page_id", flat=True)
                 )
-                self._update(self._engine, page_ids)
+                self._update(self._engine, page_ids, last)
             self._version = version
             return self._engine
 

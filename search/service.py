@@ -101,12 +101,6 @@ class SiteEngine:
     def document(self, key, locale):
         return self.hybrid.lexical.document(key, locale)
 
-    def changed_scopes(self, page_ids) -> set[str]:
-        return changed_scopes(self.scope_keys, page_ids)
-
-    def update(self, page_ids) -> None:
-        update_engine(self, page_ids)
-
     def replace(self, scopes, removed, documents, vectors) -> None:
         """Re-index the scopes: ``removed`` keys out, ``documents`` (with their vectors) in."""
         for key in [key for key in self._documents if key[:2] in removed]:
@@ -114,6 +108,9 @@ class SiteEngine:
         self._remember(documents, vectors)
         self.hybrid.lexical.update(removed, documents)
         self._refresh()
+
+    def caught_up(self, content_version) -> None:
+        """Nothing to record: a worker's own engine lives and dies with the worker."""
 
 
 def changed_scopes(scope_keys, page_ids) -> set[str]:
@@ -130,16 +127,14 @@ def changed_scopes(scope_keys, page_ids) -> set[str]:
     return scopes
 
 
-def update_engine(engine, page_ids) -> None:
-    """Re-index only the scopes the pages changed (in process, or in the search engine)."""
-    content = EngineCache.content_version()[0]
+def update_engine(engine, page_ids, content_version) -> None:
+    """Re-index only the scopes the pages changed (in process, or in the search engine), up to ``content_version``."""
     scopes = changed_scopes(engine.scope_keys, page_ids)
     if scopes:
         documents = searchable_documents(scopes)
         removed = set().union(*(engine.scope_keys.get(scope, set()) for scope in scopes))
         engine.replace(scopes, removed, documents, _stored_vectors(documents))
-    if isinstance(engine, RemoteSite):
-        engine.index.mark(synonym_rules(), content)
+    engine.caught_up(content_version)
 
 
 def searchable_documents(scopes=None):

@@ -10,6 +10,7 @@ groups and the keys of what is published.
 import time
 from collections import Counter, defaultdict
 
+from ...backends.analysis import synonym_rules
 from ...text.lexicon import Lexicon
 from ...text.query import QueryAnalyzer
 from ..fields import EXACT_ONLY_FIELDS, field_values, index_terms
@@ -149,6 +150,10 @@ class RemoteSite:
     def replace(self, scopes, removed_keys, documents, vectors) -> None:
         self.index.replace(scopes, documents, vectors)
         self._remember(removed_keys, documents)
+
+    def caught_up(self, content_version) -> None:
+        """The index records the change it holds, so a worker starting later need not rebuild it."""
+        self.index.mark(synonym_rules(), content_version)
 
     def document(self, key, locale):
         return self.hybrid.lexical.document(key, locale)
