@@ -37,6 +37,7 @@ LENGTH_NORMALISATION = {"title": 0.3, "acronym": 0.0, "aliases": 0.2, "keywords"
 DEFAULT_LENGTH_NORMALISATION = 0.75
 K1 = 1.2
 ABOUT_THRESHOLD = 0.3  # weighted frequency from which a document counts towards a word's document frequency
+PAIR_SEPARATOR = "\x1f"  # joins two neighbouring terms into one index term
 # People's names are found when typed as written, but are never offered as the
 # correction of a misspelt word ("hrs" is not "Haris").
 EXACT_ONLY_FIELDS = ("name",)
@@ -61,6 +62,38 @@ def without_job_grades(words: list[str]) -> list[str]:
             kept.append(words[position])
             position += 1
     return kept
+
+
+def document_fields(document: dict) -> dict:
+    """The document's title and its other fields, by name."""
+    extra = document.get("fields")
+    return {"title": document.get("title"), **(extra if isinstance(extra, dict) else {})}
+
+
+def with_pairs(terms) -> list[str]:
+    """The terms, then each pair of neighbouring terms, so that phrases typed in order score extra."""
+    return [*terms, *(f"{previous}{PAIR_SEPARATOR}{term}" for previous, term in zip(terms, terms[1:], strict=False))]
+
+
+def pseudo_frequency(field_counts, lengths: dict[str, int], average_length: dict[str, float]) -> float:
+    """BM25F's weighted, length-normalised frequency of a term from its count in each field."""
+    value = 0.0
+    for field_name, count in field_counts:
+        b = LENGTH_NORMALISATION.get(field_name, DEFAULT_LENGTH_NORMALISATION)
+        average = average_length.get(field_name) or max(1.0, lengths.get(field_name, 0))
+        norm = 1 - b + b * lengths.get(field_name, 0) / average
+        value += FIELD_WEIGHTS.get(field_name, DEFAULT_FIELD_WEIGHT) * count / norm
+    return value
+
+
+def rarity(objects: int, about: int) -> float:
+    """BM25's idf, where ``about`` counts the objects whose pseudo-frequency reaches ``ABOUT_THRESHOLD``."""
+    about = max(1, about)
+    return math.log(1 + (objects - about + 0.5) / (about + 0.5))
+
+
+def saturated(value: float) -> float:
+    return value * (K1 + 1) / (K1 + value)
 
 
 def field_values(value) -> list[str]:

@@ -15,7 +15,6 @@ computed when a query first needs it after a change.
 """
 
 import gc
-import math
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -26,17 +25,17 @@ from ..text.query import QueryAnalyzer
 from ..text.vocabulary import builtin_synonym_groups
 from .fields import (
     ABOUT_THRESHOLD,
-    DEFAULT_FIELD_WEIGHT,
-    DEFAULT_LENGTH_NORMALISATION,
     EXACT_ONLY_FIELDS,
-    FIELD_WEIGHTS,
-    K1,
-    LENGTH_NORMALISATION,
     NAME_FIELDS,
     SUGGESTION_FIELDS,
+    document_fields,
     field_values,
     index_terms,
     number,
+    pseudo_frequency,
+    rarity,
+    saturated,
+    with_pairs,
 )
 from .suggestions import Suggestions, phrases
 
@@ -147,9 +146,7 @@ class LexicalIndex:
         indexed = _Indexed()
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for locale, document in entry.documents.items():
-            extra_fields = document.get("fields")
-            fields = {"title": document.get("title"), **(extra_fields if isinstance(extra_fields, dict) else {})}
-            for field_name, value in fields.items():
+            for field_name, value in document_fields(document).items():
                 correctable = field_name not in EXACT_ONLY_FIELDS
                 for text in field_values(value):
                     indexed.lengths[field_name] = indexed.lengths.get(field_name, 0) + self._index_text(
@@ -223,34 +220,26 @@ class LexicalIndex:
         if posting is not None or term not in self._rows:
             return posting
         row = self._rows[term]
-        pseudo_frequencies = {}
-        for index, field_counts in sorted(row.items()):
-            lengths = self._indexed[index].lengths
-            value = 0.0
-            for field_name, count in field_counts:
-                b = LENGTH_NORMALISATION.get(field_name, DEFAULT_LENGTH_NORMALISATION)
-                norm = 1 - b + b * lengths.get(field_name, 0) / self._average_length[field_name]
-                value += FIELD_WEIGHTS.get(field_name, DEFAULT_FIELD_WEIGHT) * count / norm
-            pseudo_frequencies[index] = value
+        pseudo_frequencies = {
+            index: pseudo_frequency(field_counts, self._indexed[index].lengths, self._average_length)
+            for index, field_counts in sorted(row.items())
+        }
         # Rarity counts the documents that are about the word, not those that mention it
         # in passing: "KTP" is in half the requirement lists but names few services.
-        about = max(1, sum(1 for value in pseudo_frequencies.values() if value >= ABOUT_THRESHOLD))
-        idf = math.log(1 + (len(self._index_of) - about + 0.5) / (about + 0.5))
-        saturation = K1 + 1
-        posting = {index: idf * value * saturation / (K1 + value) for index, value in pseudo_frequencies.items()}
+        about = sum(1 for value in pseudo_frequencies.values() if value >= ABOUT_THRESHOLD)
+        idf = rarity(len(self._index_of), about)
+        posting = {index: idf * saturated(value) for index, value in pseudo_frequencies.items()}
         self._postings[term] = posting
         return posting
 
     def _index_text(self, text: str, locale: str, counts: dict[str, int], words: dict | None) -> int:
         """Count the text's terms into ``counts``; its (word, term) pairs go to ``words`` when correctable."""
         text_words, terms = index_terms(text, locale)
-        for word, term in zip(text_words, terms, strict=True):
-            if words is not None:
+        if words is not None:
+            for word, term in zip(text_words, terms, strict=True):
                 words[(word, term)] = words.get((word, term), 0) + 1
+        for term in with_pairs(terms):
             counts[term] += 1
-        # Neighbouring words are indexed as pairs so that phrases typed in order score extra.
-        for previous, term in zip(terms, terms[1:], strict=False):
-            counts[f"{previous}\x1f{term}"] += 1
         return len(terms)
 
     def keys(self) -> list[tuple[str, str]]:
