@@ -95,6 +95,11 @@ def build_engine(documents: list[dict]) -> HybridEngine:
 
 def build_remote_engine(documents: list[dict], url: str, alias: str) -> HybridEngine:
     """The same documents in the search engine's index, ranked through the same fusion."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "melayani.settings.dev")
+    django.setup()  # the engine's site reads the editors' synonyms through Django's models
+
     from search.engine.remote.client import EngineClient
     from search.engine.remote.site import EngineIndex, RemoteSite
     from search.text.vocabulary import builtin_synonym_groups

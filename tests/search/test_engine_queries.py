@@ -5,9 +5,10 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from search.engine.fields import pseudo_frequency, rarity
 from search.engine.index import LexicalIndex
 from search.engine.remote import queries
-from search.engine.remote.mapping import index_body, source
+from search.engine.remote.mapping import index_body, object_source, source
 from search.engine.remote.site import Vocabulary
 from search.text.query import QueryAnalyzer
 
@@ -41,23 +42,51 @@ def test_the_editors_synonyms_are_a_search_time_filter():
     assert body["mappings"]["properties"]["f_title"]["search_analyzer"] == "folded_synonyms"
 
 
-def test_documents_carry_our_sastrawi_stems_and_their_office_names():
-    assert source(DOCUMENTS[0], None)["s_title"] == ["izin usaha"]
+def test_objects_carry_our_sastrawi_stems_weighted_as_in_process_and_their_office_names():
+    parts = [source(DOCUMENTS[0], None)]
+    body = object_source(parts, [DOCUMENTS[0]], {"title": 2.0})
+    # "Perizinan usaha" stems to "izin usaha": each term, and the pair, in the title (weight 3).
+    weights = dict(term.split("|") for term in body["weighted"].split())
+    assert set(weights) == {"izin", "usaha", "izin_usaha"}
+    assert int(weights["izin"]) == round(100 * pseudo_frequency([("title", 1)], {"title": 2}, {"title": 2.0}))
+    assert body["about"].split() == ["izin", "usaha", "izin_usaha"]
     assert source(DOCUMENTS[1], None)["names"] == ["dinas penanaman modal", "dpmptsp"]
 
 
+def every_term(analyzed):
+    return dict.fromkeys(queries.query_terms(analyzed), 1.0)
+
+
 def test_a_repaired_typo_is_sent_as_the_stem_it_stands_for():
-    body = queries.lexical_query(analyzer().analyze("perijinan usha"), "perijinan usha", None, 10)
+    analyzed = analyzer().analyze("perijinan usha")
+    body = queries.lexical_query(analyzed, every_term(analyzed), None, 10)
     assert '"izin"' in json.dumps(body) and '"usaha"' in json.dumps(body)
+
+
+def test_a_term_is_boosted_by_its_rarity_counted_on_the_objects_about_it():
+    answer = {
+        "hits": {"total": {"value": 100}},
+        "aggregations": {
+            "terms": {
+                "buckets": {
+                    "w0": {"doc_count": 30},
+                    "a0": {"doc_count": 3},
+                    "w1": {"doc_count": 0},
+                    "a1": {"doc_count": 0},
+                }
+            }
+        },
+    }
+    assert queries.rarities(["ktp", "zzz"], answer) == {"ktp": rarity(100, 3)}
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
 def test_hostile_text_gives_a_bounded_query(text):
-    body = queries.lexical_query(analyzer().analyze(text), text, ["service"], 50)
-    assert len(body["query"]["bool"]["should"]) <= queries.MAX_CLAUSES + 2
-    terms = [len(clause["dis_max"]["queries"]) for clause in body["query"]["bool"]["should"] if "dis_max" in clause]
-    assert all(0 < count <= queries.MAX_TERMS_PER_CLAUSE for count in terms)
-    # Each term is searched in every stem field: Lucene's limit is 1,024 clauses.
-    assert sum(terms) * len(queries.STEM_FIELDS) < 1024 - 300
-    json.dumps(body)
+    analyzed = analyzer().analyze(text)
+    terms = queries.query_terms(analyzed)
+    json.dumps(queries.frequency_query(terms))
+    body = queries.lexical_query(analyzed, every_term(analyzed), ["service"], 50)
+    # Each term is one of Lucene's clauses, at most 1,024 in a query.
+    assert body is None or json.dumps(body).count('"weighted"') <= queries.MAX_TERM_QUERIES < 1024
+    json.dumps(queries.fallback_query(text, ["service"], 50))

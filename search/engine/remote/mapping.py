@@ -1,22 +1,46 @@
 """How a search document goes into the engine: its index settings, mapping and source.
 
-Each field of the lexical engine (``search.engine.fields``) is indexed twice: ``f_<field>``
-holds the text as written, ASCII-folded, searched with the editors' synonyms
-(``synonym_graph`` at search time, so indexing does not depend on them) and fuzzily;
-``s_<field>`` holds our own analysis (stop words out, Sastrawi stems for Indonesian),
-so that a stemmed query term meets exactly the documents it meets in process. The
-stored embedding is a vector field searched by Lucene's HNSW (the k-NN plugin's
-native engines are not available here).
+An object (in all its languages) carries its index terms as the lexical engine scores
+them: ``weighted`` holds each term (Sastrawi stems, stop words out, neighbouring pairs)
+with its BM25F pseudo-frequency as the term's frequency (``delimited_term_freq``), and a
+scripted similarity saturates it like ``SearchEngine``; the query brings the term's
+rarity as its boost. ``about`` lists the terms the object is about, whose counts are that
+rarity. So a query scores every object exactly as in process, but for the average field
+lengths, fixed when the index is built. ``f_<field>`` keeps the text as written,
+ASCII-folded, searched with the editors' synonyms (``synonym_graph`` at search time)
+and fuzzily when our terms find nothing. The stored embedding is a vector field
+searched by Lucene's HNSW (the k-NN plugin's native engines are not available here).
 """
 
 import hashlib
 import json
+from collections import Counter, defaultdict
 
 from ...text.normalize import tokenize
-from ..fields import FIELD_WEIGHTS, NAME_FIELDS, field_values, index_terms, number
+from ..fields import (
+    ABOUT_THRESHOLD,
+    FIELD_WEIGHTS,
+    K1,
+    NAME_FIELDS,
+    PAIR_SEPARATOR,
+    document_fields,
+    field_values,
+    index_terms,
+    number,
+    pseudo_frequency,
+    with_pairs,
+)
 from ..suggestions import phrases
 
 DIMENSION = 384
+# Bumped when the index's layout changes, so that an index built by older code is rebuilt.
+LAYOUT = 2
+# Pseudo-frequencies travel as whole term frequencies, in hundredths.
+FREQUENCY_SCALE = 100
+ENGINE_PAIR = "_"  # never inside a term: words are letters and digits
+SATURATION_SCRIPT = (
+    f"double tf = doc.freq / {float(FREQUENCY_SCALE)}; return query.boost * tf * {K1 + 1} / ({K1} + tf);"
+)
 OTHER_FIELD = "other"  # fields with no weight of their own count as one, with DEFAULT_FIELD_WEIGHT
 FIELDS = (*FIELD_WEIGHTS, OTHER_FIELD)
 
@@ -40,7 +64,14 @@ def index_body(rules: list[str], opensearch: bool) -> dict:
     text = {"type": "text", "analyzer": "folded", "search_analyzer": "folded_synonyms"}
     properties = {
         **{f"f_{name}": dict(text) for name in FIELDS},
-        **{f"s_{name}": {"type": "text", "analyzer": "whitespace"} for name in FIELDS},
+        "weighted": {
+            "type": "text",
+            "analyzer": "weighted_terms",
+            "similarity": "bm25f",
+            "index_options": "freqs",
+            "norms": False,
+        },
+        "about": {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False},
         **dict.fromkeys(
             ("role", "key", "type", "id", "locale", "office", "scope", "level", "names"), {"type": "keyword"}
         ),
@@ -52,9 +83,14 @@ def index_body(rules: list[str], opensearch: bool) -> dict:
     settings = {
         "number_of_shards": 1,
         "number_of_replicas": 0,
+        "similarity": {"bm25f": {"type": "scripted", "script": {"source": SATURATION_SCRIPT}}},
         "analysis": {
-            "filter": {"melayani_synonyms": {"type": "synonym_graph", "synonyms": rules, "lenient": True}},
+            "filter": {
+                "melayani_synonyms": {"type": "synonym_graph", "synonyms": rules, "lenient": True},
+                "frequency": {"type": "delimited_term_freq", "delimiter": "|"},
+            },
             "analyzer": {
+                "weighted_terms": {"type": "custom", "tokenizer": "whitespace", "filter": ["frequency"]},
                 "folded": {"type": "custom", "tokenizer": "standard", "filter": folding},
                 "folded_synonyms": {
                     "type": "custom",
@@ -66,7 +102,8 @@ def index_body(rules: list[str], opensearch: bool) -> dict:
     }
     if opensearch:
         settings["knn"] = True
-    mappings = {"dynamic": False, "_meta": {"synonyms": rules_version(rules)}, "properties": properties}
+    meta = {"synonyms": rules_version(rules), "layout": LAYOUT}
+    mappings = {"dynamic": False, "_meta": meta, "properties": properties}
     return {"settings": settings, "mappings": mappings}
 
 
@@ -77,13 +114,9 @@ def document_id(document: dict) -> str:
 def source(document: dict, vector) -> dict:
     """The engine's copy of a document: its texts, their stems, its names, its vector."""
     locale = str(document.get("locale") or "id")
-    extra = document.get("fields")
     texts: dict[str, list[str]] = {}
-    stems: dict[str, list[str]] = {}
-    for name, value in {"title": document.get("title"), **(extra if isinstance(extra, dict) else {})}.items():
-        for text in field_values(value):
-            texts.setdefault(field_name(name), []).append(text)
-            stems.setdefault(field_name(name), []).append(" ".join(index_terms(text, locale)[1]))
+    for name, value in document_fields(document).items():
+        texts.setdefault(field_name(name), []).extend(field_values(value))
     body = {
         "role": "locale",
         "key": f"{document['type']}:{document['id']}",
@@ -97,7 +130,6 @@ def source(document: dict, vector) -> dict:
         "names": sorted(names(document)),
         "document": document,
         **{f"f_{name}": values for name, values in texts.items()},
-        **{f"s_{name}": values for name, values in stems.items()},
     }
     if vector is not None:
         body["vector"] = [float(x) for x in vector]
@@ -108,15 +140,52 @@ def object_id(locale_source: dict) -> str:
     return locale_source["key"]
 
 
-def object_source(locale_sources: list[dict]) -> dict:
-    """One object in every language, as the lexical engine scores it: the texts of all its documents."""
+def object_terms(documents) -> tuple[dict[str, Counter], dict[str, int]]:
+    """The counts of the object's index terms per field, in all its languages, and each field's length."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    lengths: dict[str, int] = {}
+    for document in documents:
+        locale = str(document.get("locale") or "id")
+        for name, value in document_fields(document).items():
+            for text in field_values(value):
+                terms = index_terms(text, locale)[1]
+                lengths[name] = lengths.get(name, 0) + len(terms)
+                counts[name].update(with_pairs(terms))
+    return counts, lengths
+
+
+def average_lengths(objects) -> dict[str, float]:
+    """Each field's average length over the objects that have it (``object_terms``' lengths)."""
+    total, having = Counter(), Counter()
+    for lengths in objects:
+        total.update(lengths)
+        having.update(lengths.keys())
+    return {name: max(1.0, total[name] / count) for name, count in having.items()}
+
+
+def engine_term(term: str) -> str:
+    return term.replace(PAIR_SEPARATOR, ENGINE_PAIR)
+
+
+def object_source(locale_sources: list[dict], documents: list[dict], averages: dict[str, float]) -> dict:
+    """One object in every language: its texts, and its terms weighted as the lexical engine weighs them."""
     first = locale_sources[0]
     body = {name: first[name] for name in ("key", "type", "id", "office", "scope", "level", "boost")}
     body.update(role="object", names=sorted({name for part in locale_sources for name in part["names"]}))
     for part in locale_sources:
         for name, values in part.items():
-            if name.startswith(("f_", "s_")):
+            if name.startswith("f_"):
                 body.setdefault(name, []).extend(values)
+    counts, lengths = object_terms(documents)
+    by_term: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for name, term_counts in counts.items():
+        for term, count in term_counts.items():
+            by_term[term].append((name, count))
+    weights = {term: pseudo_frequency(fields, lengths, averages) for term, fields in by_term.items()}
+    body["weighted"] = " ".join(
+        f"{engine_term(term)}|{max(1, round(value * FREQUENCY_SCALE))}" for term, value in weights.items()
+    )
+    body["about"] = " ".join(engine_term(term) for term, value in weights.items() if value >= ABOUT_THRESHOLD)
     return body
 
 

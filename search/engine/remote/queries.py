@@ -1,27 +1,23 @@
 """The engine's queries, built from our analysed query (``search.text.query``).
 
 Each clause of the analysed query (a word with its readings: colloquial, repaired,
-abbreviated; a pair of neighbouring words; a synonym phrase) becomes a named
-``dis_max`` over our stems, field by field with the lexical engine's weights, so the
-engine's ``matched_queries`` give the share of the query a document covers. The text as
-typed is also matched on the folded fields, fuzzily and with the editors' synonyms.
+abbreviated; a pair of neighbouring words; a synonym phrase) becomes a named ``dis_max``
+over its terms in the objects' ``weighted`` field, each term boosted by its weight in the
+clause times its rarity, so that the engine sums exactly the scores ``SearchEngine``
+sums, and its ``matched_queries`` give the share of the query a document covers. The
+rarities come first, from one counting request (``frequency_query``). When none of our
+terms is found, the text as typed is matched on the folded fields, fuzzily and with the
+editors' synonyms (``fallback_query``).
 """
 
 from ...text.query import AnalyzedQuery, Clause
-from ..fields import DEFAULT_FIELD_WEIGHT, FIELD_WEIGHTS
-from .mapping import FIELDS, OTHER_FIELD
+from ..fields import DEFAULT_FIELD_WEIGHT, FIELD_WEIGHTS, rarity
+from .mapping import FIELDS, OTHER_FIELD, engine_term
 
-# The words as typed count little next to our analysis: they catch what it has no reading
-# for (a misspelling the engine's fuzziness repairs, a synonym only the engine knows).
-PLAIN_TEXT_WEIGHT = 0.3
-# Every term is searched in each of the 21 stem fields, and Lucene refuses a query of more
-# than 1,024 clauses: at most 24 terms (the words' own readings come first, then pairs and
-# synonyms), at most 8 per clause. The typed text adds its first 6 words, fuzzily in the
-# name fields only.
-MAX_TERMS_PER_CLAUSE = 8
-MAX_TERMS = 24
-MAX_CLAUSES = 24
-MAX_PLAIN_WORDS = 6
+# Lucene refuses a query of more than 1,024 clauses, each term being one: the terms of the
+# first clauses are kept (the words' own readings come before pairs and synonyms).
+MAX_TERM_QUERIES = 900
+MAX_PLAIN_WORDS = 6  # the fallback matches the first words as typed, fuzzily in the name fields
 FUZZY_FIELDS = ("f_title^3.0", "f_acronym^4.0", "f_aliases^3.0", "f_keywords^2.5", "f_handles^2.0")
 FUZZY_EXPANSIONS = 5
 
@@ -32,7 +28,6 @@ def weighted(prefix: str) -> list[str]:
     return [f"{prefix}{name}^{value}" for name, value in weight.items()]
 
 
-STEM_FIELDS = weighted("s_")
 TEXT_FIELDS = weighted("f_")
 
 
@@ -41,51 +36,80 @@ def type_filter(types, role="object") -> list[dict]:
     return [{"term": {"role": role}}] + ([{"terms": {"type": sorted(types)}}] if types else [])
 
 
-def _term_query(term: str, weight: float) -> dict:
-    if "\x1f" in term:  # two neighbouring words: the phrase
-        return {
-            "multi_match": {
-                "query": term.replace("\x1f", " "),
-                "fields": STEM_FIELDS,
-                "type": "phrase",
-                "boost": weight,
-            }
-        }
-    return {"multi_match": {"query": term, "fields": STEM_FIELDS, "type": "most_fields", "boost": weight}}
+def query_terms(analyzed: AnalyzedQuery) -> list[str]:
+    """Every term the clauses may search, as the engine holds it."""
+    terms = {
+        engine_term(term)
+        for clause in analyzed.clauses
+        for alternative in clause.alternatives
+        for slot in alternative.slots
+        for term in slot
+    }
+    return sorted(terms)[: MAX_TERM_QUERIES * 2]
 
 
-def clause_query(clause: Clause, name: str, budget: int = MAX_TERMS_PER_CLAUSE) -> dict:
-    """The best of the clause's alternatives; a phrase alternative needs all its words."""
-    queries = []
+def frequency_query(terms: list[str]) -> dict:
+    """How many objects there are, how many hold each term, and how many are about it."""
+    filters = {f"w{i}": {"term": {"weighted": term}} for i, term in enumerate(terms)}
+    filters |= {f"a{i}": {"term": {"about": term}} for i, term in enumerate(terms)}
+    return {
+        "size": 0,
+        "track_total_hits": True,
+        "query": {"bool": {"filter": type_filter(None)}},
+        "aggs": {"terms": {"filters": {"filters": filters}}},
+    }
+
+
+def rarities(terms: list[str], answer: dict) -> dict[str, float]:
+    """Each term held by some object, with its rarity (``frequency_query``'s answer)."""
+    objects = answer["hits"]["total"]["value"]
+    buckets = answer.get("aggregations", {}).get("terms", {}).get("buckets", {})
+    return {
+        term: rarity(objects, buckets[f"a{i}"]["doc_count"])
+        for i, term in enumerate(terms)
+        if buckets.get(f"w{i}", {}).get("doc_count")
+    }
+
+
+def _term_query(term: str, boost: float) -> dict:
+    return {"term": {"weighted": {"value": term, "boost": boost}}}
+
+
+def clause_query(clause: Clause, name: str, rarity_of: dict[str, float]) -> tuple[dict, int]:
+    """The best of the clause's alternatives (a phrase alternative needs all its words), and its term count."""
+    queries, count = [], 0
     for alternative in clause.alternatives:
-        if len(alternative.slots) == 1:
-            queries += [_term_query(term, alternative.weight) for term in sorted(alternative.slots[0])]
-        else:
-            words = [sorted(slot)[0] for slot in alternative.slots if slot]
-            queries.append(_term_query("\x1f".join(words), alternative.weight))
-    queries.sort(key=lambda query: -query["multi_match"]["boost"])  # stable: the typed word's own reading first
-    queries = queries[: min(budget, MAX_TERMS_PER_CLAUSE)]
-    return {"dis_max": {"queries": queries, "boost": clause.importance, "_name": name}}
+        slots = [[engine_term(term) for term in sorted(slot)] for slot in alternative.slots]
+        slots = [[term for term in slot if term in rarity_of] for slot in slots]
+        if len(slots) == 1:
+            queries += [_term_query(term, alternative.weight * rarity_of[term]) for term in slots[0]]
+            count += len(slots[0])
+        elif all(slots):
+            must = [{"dis_max": {"queries": [_term_query(term, rarity_of[term]) for term in slot]}} for slot in slots]
+            queries.append({"bool": {"must": must, "boost": alternative.weight / len(slots)}})
+            count += sum(len(slot) for slot in slots)
+    return {"dis_max": {"queries": queries, "boost": clause.importance, "_name": name}}, count
 
 
-def clause_queries(analyzed: AnalyzedQuery) -> list[dict]:
-    """The clauses in the analyser's order (words, pairs, synonyms) until the term budget is spent."""
-    clauses, budget = [], MAX_TERMS
-    for i, clause in enumerate(analyzed.clauses[:MAX_CLAUSES]):
-        if budget <= 0:
-            break
-        query = clause_query(clause, f"c{i}", budget)
-        if query["dis_max"]["queries"]:
+def lexical_query(analyzed: AnalyzedQuery, rarity_of: dict[str, float], types, size: int) -> dict | None:
+    """The clauses in the analyser's order (words, pairs, synonyms) while the term budget lasts; None if none."""
+    clauses, budget = [], MAX_TERM_QUERIES
+    for i, clause in enumerate(analyzed.clauses):
+        query, count = clause_query(clause, f"c{i}", rarity_of)
+        if query["dis_max"]["queries"] and count <= budget:
             clauses.append(query)
-            budget -= len(query["dis_max"]["queries"])
-    return clauses
+            budget -= count
+    if not clauses:
+        return None
+    query = {"bool": {"should": clauses, "minimum_should_match": 1, "filter": type_filter(types)}}
+    return {"size": size, "query": query, "_source": ["type", "id", "office", "level", "boost"]}
 
 
-def lexical_query(analyzed: AnalyzedQuery, text: str, types, size: int) -> dict:
-    clauses = clause_queries(analyzed)
+def fallback_query(text: str, types, size: int) -> dict:
+    """The text as typed, on the folded fields with the editors' synonyms, and fuzzily on the names."""
     text = " ".join(text.split()[:MAX_PLAIN_WORDS])
     plain = [
-        {"multi_match": {"query": text, "fields": TEXT_FIELDS, "boost": PLAIN_TEXT_WEIGHT, "_name": "text"}},
+        {"multi_match": {"query": text, "fields": TEXT_FIELDS}},
         {
             "multi_match": {
                 "query": text,
@@ -94,18 +118,11 @@ def lexical_query(analyzed: AnalyzedQuery, text: str, types, size: int) -> dict:
                 "max_expansions": FUZZY_EXPANSIONS,
                 "prefix_length": 1,
                 "analyzer": "folded",
-                "boost": PLAIN_TEXT_WEIGHT,
-                "_name": "fuzzy",
             }
         },
     ]
-    query = {"bool": {"should": clauses + plain, "minimum_should_match": 1, "filter": type_filter(types)}}
-    return {
-        "size": size,
-        "query": query,
-        "collapse": {"field": "key"},
-        "_source": ["type", "id", "office", "level", "boost"],
-    }
+    query = {"bool": {"should": plain, "minimum_should_match": 1, "filter": type_filter(types)}}
+    return {"size": size, "query": query, "_source": ["type", "id", "office", "level", "boost"]}
 
 
 def knn_query(vector, types, size: int, opensearch: bool) -> dict:

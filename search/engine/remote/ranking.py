@@ -1,7 +1,7 @@
 """The engine's answers as the candidates ``HybridEngine`` fuses: a ``Ranking`` and similar objects.
 
-Scores are the engine's BM25 over our stems, then our ranking rules exactly as in
-process: the coverage factor (from the clauses each document matched), the priors of
+Scores are the engine's sums of our BM25F term scores (see ``mapping``), then our
+ranking rules exactly as in process: the coverage factor (from the clauses each document matched), the priors of
 officers, heads and offices, and offices named by acronym or alias (with their heads)
 put first.
 """
@@ -9,7 +9,16 @@ put first.
 from ...text.query import AnalyzedQuery
 from ..lexical import RankedEntry, Ranking, coverage_factor, named_office_phrases, prior
 from .client import EngineClient
-from .queries import heads_query, knn_query, lexical_query, names_query
+from .queries import (
+    fallback_query,
+    frequency_query,
+    heads_query,
+    knn_query,
+    lexical_query,
+    names_query,
+    query_terms,
+    rarities,
+)
 
 SUGGESTION_SOURCE = ["document.title"]
 
@@ -33,7 +42,7 @@ class RemoteLexical:
         wanted = {i for clause in analyzed.clauses for i in clause.covers}
         covers = {f"c{i}": set(clause.covers) for i, clause in enumerate(analyzed.clauses)}
         scored = []
-        for hit in self.client.search(self.alias, lexical_query(analyzed, query, types, limit)):
+        for hit in self._lexical_hits(analyzed, query, types, limit):
             covered = set().union(*(covers.get(name, set()) for name in hit.get("matched_queries", [])))
             share = len(covered & wanted) / len(wanted) if wanted else 1.0
             found = hit["_source"]
@@ -54,6 +63,16 @@ class RemoteLexical:
         scored.sort(key=lambda item: (-item[0], item[1]))
         ranking.hits = {key: entry for _, key, entry in scored[:limit]}
         return ranking
+
+    def _lexical_hits(self, analyzed: AnalyzedQuery, text: str, types, limit: int) -> list[dict]:
+        """The engine's best objects for our terms, weighted by their rarity; or for the text as typed."""
+        terms = query_terms(analyzed)
+        rarity_of = {}
+        if terms:
+            rarity_of = rarities(terms, self.client.request("POST", f"{self.alias}/_search", frequency_query(terms)))
+        body = lexical_query(analyzed, rarity_of, types, limit)
+        hits = self.client.search(self.alias, body) if body else []
+        return hits or self.client.search(self.alias, fallback_query(text, types, limit))
 
     def _promoted(self, analyzed: AnalyzedQuery, types) -> dict[tuple[str, str], tuple[float, str]]:
         """As ``SearchEngine._promoted``: offices named alone (2.0) or with intent words (1.5), their heads."""

@@ -13,12 +13,22 @@ from collections import Counter, defaultdict
 from ...backends.analysis import synonym_rules
 from ...text.lexicon import Lexicon
 from ...text.query import QueryAnalyzer
-from ..fields import EXACT_ONLY_FIELDS, field_values, index_terms
+from ..fields import EXACT_ONLY_FIELDS, document_fields, field_values, index_terms
 from ..grouping import ServiceGroups
 from ..hybrid import HybridEngine
 from ..index import LexicalIndex
 from .client import EngineClient, EngineError
-from .mapping import document_id, index_body, object_id, object_source, rules_version, source
+from .mapping import (
+    LAYOUT,
+    average_lengths,
+    document_id,
+    index_body,
+    object_id,
+    object_source,
+    object_terms,
+    rules_version,
+    source,
+)
 from .ranking import RemoteLexical, RemoteSemantic
 
 BULK_DOCUMENTS = 200
@@ -31,22 +41,33 @@ class EngineIndex:
 
     def __init__(self, client: EngineClient, alias: str, opensearch: bool):
         self.client, self.alias, self.opensearch = client, alias, opensearch
+        self._averages: dict[str, float] | None = None
 
     def current(self, rules, content_version) -> bool:
-        """Whether the index was built with these synonyms and holds every change up to ``content_version``."""
-        return self.client.meta(self.alias) == {"synonyms": rules_version(rules), "content": content_version}
+        """Whether the index has today's layout and synonyms and holds every change up to ``content_version``."""
+        meta = self.client.meta(self.alias)
+        wanted = {"synonyms": rules_version(rules), "content": content_version, "layout": LAYOUT}
+        return all(meta.get(name) == value for name, value in wanted.items())
 
     def mark(self, rules, content_version) -> None:
-        meta = {"synonyms": rules_version(rules), "content": content_version}
+        meta = self.client.meta(self.alias)
+        meta.update(synonyms=rules_version(rules), content=content_version)
         self.client.request("PUT", f"{self.alias}/_mapping", {"_meta": meta})
+
+    def averages(self) -> dict[str, float]:
+        """The field lengths the index was built with: an update weighs its terms with them."""
+        if self._averages is None:
+            self._averages = self.client.meta(self.alias).get("lengths", {})
+        return self._averages
 
     def build(self, documents, vectors, rules, content_version) -> str:
         """A new index with every document, then the alias swapped onto it and the old ones dropped."""
         name = f"{self.alias}_{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 1_000_000:06d}"
+        averages = average_lengths(object_terms(group)[1] for group in by_object(documents).values())
         body = index_body(rules, self.opensearch)
-        body["mappings"]["_meta"]["content"] = content_version
+        body["mappings"]["_meta"].update(content=content_version, lengths=averages)
         self.client.request("PUT", name, body, timeout=30)
-        self._write(name, documents, vectors)
+        self._write(name, documents, vectors, averages)
         self.client.request("POST", f"{name}/_refresh", timeout=30)
         old = self.client.indices_of(self.alias)
         if not old and self.client.request("GET", self.alias, missing_ok=True):
@@ -55,11 +76,12 @@ class EngineIndex:
         self.client.request("POST", "_aliases", {"actions": [*actions, {"add": {"index": name, "alias": self.alias}}]})
         for index in old:
             self.client.request("DELETE", index, timeout=30)
+        self._averages = averages
         return name
 
     def replace(self, scopes, documents, vectors) -> None:
         """The scopes' documents now, and none of theirs that are gone."""
-        self._write(self.alias, documents, vectors, refresh=True)
+        self._write(self.alias, documents, vectors, self.averages(), refresh=True)
         keep = [document_id(document) for document in documents]
         keep += sorted({f"{document['type']}:{document['id']}" for document in documents})
         query = {"bool": {"filter": [{"terms": {"scope": sorted(scopes)}}], "must_not": [{"ids": {"values": keep}}]}}
@@ -67,7 +89,7 @@ class EngineIndex:
         gone = self.client.search(self.alias, {"size": MAX_SCOPE_DOCUMENTS, "query": query, "_source": False})
         self.client.bulk([{"delete": {"_index": hit["_index"], "_id": hit["_id"]}} for hit in gone], refresh=True)
 
-    def _write(self, index, documents, vectors, refresh=False) -> None:
+    def _write(self, index, documents, vectors, averages, refresh=False) -> None:
         """Each document in its language (its vector, its display data) and each object once in all of them."""
         objects: dict[str, list[dict]] = {}
         lines = []
@@ -75,10 +97,21 @@ class EngineIndex:
             body = source(document, vector)
             objects.setdefault(object_id(body), []).append(body)
             lines += [{"index": {"_index": index, "_id": document_id(document)}}, body]
+        grouped = by_object(documents)
         for identifier, parts in objects.items():
-            lines += [{"index": {"_index": index, "_id": identifier}}, object_source(parts)]
+            body = object_source(parts, grouped[identifier], averages)
+            lines += [{"index": {"_index": index, "_id": identifier}}, body]
         for start in range(0, max(len(lines), 1), 2 * BULK_DOCUMENTS):
             self.client.bulk(lines[start : start + 2 * BULK_DOCUMENTS], refresh=refresh)
+
+
+def by_object(documents) -> dict[str, list[dict]]:
+    """The documents of each object (its first in each language, as the lexical engine keeps them)."""
+    grouped: dict[str, dict[str, dict]] = {}
+    for document in documents:
+        languages = grouped.setdefault(f"{document['type']}:{document['id']}", {})
+        languages.setdefault(str(document.get("locale") or "id"), document)
+    return {key: list(languages.values()) for key, languages in grouped.items()}
 
 
 class Vocabulary:
@@ -93,8 +126,7 @@ class Vocabulary:
         for document in documents:
             pairs = self._pairs.setdefault((document["type"], str(document["id"])), Counter())
             locale = str(document.get("locale") or "id")
-            extra = document.get("fields")
-            for name, value in {"title": document.get("title"), **(extra if isinstance(extra, dict) else {})}.items():
+            for name, value in document_fields(document).items():
                 for text in field_values(value):
                     words, terms = index_terms(text, locale)
                     pairs.update(
