@@ -152,14 +152,14 @@ def engine_index() -> EngineIndex:
 
 def build_remote_engine(rebuild=False) -> RemoteSite:
     """The worker's side of the search engine's index; the index is rebuilt (behind its alias) when
-    asked, or when it lacks the current synonyms or changes no worker has sent it yet."""
+    asked, or when it lacks changes no worker has sent it yet, and takes the editors' new synonyms
+    without a rebuild."""
     index = engine_index()
     rules, content = synonym_rules(), EngineCache.content_version()[0]
-    if rebuild or not index.current(rules, content):  # fails fast when the engine does not answer
-        documents = searchable_documents()
-        index.build(documents, _stored_vectors(documents), rules, content)
-    else:
-        documents = searchable_documents()
+    current = not rebuild and index.current(rules, content)  # fails fast when the engine does not answer
+    documents = searchable_documents()
+    if not current:
+        index.bring_up_to_date(documents, lambda: _stored_vectors(documents), rules, content, rebuild)
     default = Locale.get_default().language_code
     return RemoteSite(index, documents, SynonymGroup.all_groups(), embed_query, default)
 

@@ -106,6 +106,17 @@ def test_editors_synonyms_apply(remote, rebuilt_after, client, lang, terms, quer
     assert "service:akta-kelahiran" in first_ids(client, query, lang, limit=2)
 
 
+def test_editors_synonyms_reach_the_engine_without_a_rebuild(remote, rebuilt_after, client):
+    index = service.site_engine().index
+    built = index.client.indices_of(index.alias)
+    SynonymGroup.objects.create(terms="surat brojol, akta kelahiran")
+    assert "service:akta-kelahiran" in first_ids(client, "surat brojol", "id", limit=2)
+    assert index.client.indices_of(index.alias) == built
+    # The engine's own analysis has them too: the text as typed finds the service.
+    hits = index.client.search(index.alias, queries.fallback_query("surat brojol", ["service"], 3))
+    assert "service:akta-kelahiran" in [hit["_id"] for hit in hits]
+
+
 @pytest.mark.parametrize(("lang", "query"), [("id", "akta kelahrian"), ("en", "birth certficate")])
 def test_a_typo_is_repaired(remote, client, lang, query):
     assert "service:akta-kelahiran" in first_ids(client, query, lang)

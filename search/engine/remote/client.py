@@ -5,6 +5,7 @@ search answers by falling back to the in-process engine.
 """
 
 import json
+import time
 import urllib.error
 import urllib.request
 
@@ -12,10 +13,16 @@ from django.conf import settings
 
 TIMEOUT = 2.0  # seconds; a search that waits longer is better answered in process
 BULK_TIMEOUT = 60.0
+# The index is closed for a moment while the editors' synonyms change: asked again once.
+CLOSED_INDEX_RETRY_SECONDS = 0.5
 
 
 class EngineError(Exception):
     """The engine could not be reached or refused the request."""
+
+
+class ClosedIndex(EngineError):
+    """The index was closed for a moment (see ``EngineIndex.update_synonyms``)."""
 
 
 def engine_url() -> str:
@@ -33,7 +40,15 @@ class EngineClient:
         self.url = url.rstrip("/")
         self.timeout = timeout
 
-    def request(self, method: str, path: str, body=None, timeout=None, ndjson=False, missing_ok=False):
+    def request(self, method: str, path: str, body=None, timeout=None, ndjson=False, missing_ok=False, **options):
+        """The engine's JSON answer; None for a 404 with ``missing_ok`` or a 409 with ``conflict_ok``."""
+        try:
+            return self._request(method, path, body, timeout, ndjson, missing_ok, options.get("conflict_ok", False))
+        except ClosedIndex:
+            time.sleep(CLOSED_INDEX_RETRY_SECONDS)
+            return self._request(method, path, body, timeout, ndjson, missing_ok, options.get("conflict_ok", False))
+
+    def _request(self, method, path, body, timeout, ndjson, missing_ok, conflict_ok):
         data, content_type = None, "application/json"
         if ndjson:
             data, content_type = ("\n".join(json.dumps(line) for line in body) + "\n").encode(), "application/x-ndjson"
@@ -46,9 +61,11 @@ class EngineClient:
             with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
                 return json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as error:
-            if missing_ok and error.code == 404:
+            if (missing_ok and error.code == 404) or (conflict_ok and error.code == 409):
                 return None
-            raise EngineError(f"{method} {path}: HTTP {error.code} {error.read()[:500]!r}") from error
+            detail = error.read()[:500]
+            kind = ClosedIndex if b"index_closed_exception" in detail else EngineError
+            raise kind(f"{method} {path}: HTTP {error.code} {detail!r}") from error
         except (OSError, ValueError) as error:
             raise EngineError(f"{method} {path}: {error}") from error
 

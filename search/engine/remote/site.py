@@ -7,7 +7,9 @@ understanding and grouping need: the vocabulary (for typo repair), the same-serv
 groups and the keys of what is published.
 """
 
+import logging
 import time
+from array import array
 from collections import Counter, defaultdict
 
 from ...backends.analysis import synonym_rules
@@ -18,6 +20,7 @@ from ..grouping import ServiceGroups
 from ..hybrid import HybridEngine
 from ..index import LexicalIndex
 from .client import EngineClient, EngineError
+from .lock import LOCK_SECONDS, BuildLock
 from .mapping import (
     LAYOUT,
     average_lengths,
@@ -31,7 +34,11 @@ from .mapping import (
 )
 from .ranking import RemoteLexical, RemoteSemantic
 
+logger = logging.getLogger(__name__)
+
 BULK_DOCUMENTS = 200
+BUILD_WAIT_SECONDS = 20  # a worker waits this long for another's build before serving the index as it is
+BUILD_POLL_SECONDS = 0.5
 MAX_SCOPE_DOCUMENTS = 10_000  # an office with its contacts and services, in every language
 GROUPING_FIELDS = ("type", "id", "locale", "title", "office", "office_name")
 
@@ -43,11 +50,55 @@ class EngineIndex:
         self.client, self.alias, self.opensearch = client, alias, opensearch
         self._averages: dict[str, float] | None = None
 
-    def current(self, rules, content_version) -> bool:
-        """Whether the index has today's layout and synonyms and holds every change up to ``content_version``."""
+    def state(self, rules, content_version) -> str:
+        """How the index stands: "current"; "synonyms" when only the editors' synonyms changed since;
+        "stale" when it lacks a change, has an older layout or is missing."""
         meta = self.client.meta(self.alias)
-        wanted = {"synonyms": rules_version(rules), "content": content_version, "layout": LAYOUT}
-        return all(meta.get(name) == value for name, value in wanted.items())
+        if meta.get("layout") != LAYOUT or meta.get("content") != content_version:
+            return "stale"
+        return "current" if meta.get("synonyms") == rules_version(rules) else "synonyms"
+
+    def current(self, rules, content_version) -> bool:
+        return self.state(rules, content_version) == "current"
+
+    def bring_up_to_date(self, documents, vectors_of, rules, content_version, rebuild=False) -> None:
+        """Rebuilt (``vectors_of()`` gives the documents' vectors) or given the new synonyms, by one worker
+        at a time. A worker that finds another building waits for it (``BUILD_WAIT_SECONDS``), then
+        serves the index as it is: the build under way brings in every change."""
+        lock = BuildLock(self.client, self.alias)
+        deadline = time.monotonic() + (LOCK_SECONDS if rebuild else BUILD_WAIT_SECONDS)
+        while not lock.acquire():
+            if not rebuild and self.current(rules, content_version):
+                return
+            if time.monotonic() > deadline:
+                if rebuild or not self.client.indices_of(self.alias):
+                    raise EngineError("the search engine's index is being built by another process")
+                logger.info("Search engine index being rebuilt by another process; serving it as it is")
+                return
+            time.sleep(BUILD_POLL_SECONDS)
+        try:
+            state = "stale" if rebuild else self.state(rules, content_version)
+            if state == "synonyms":
+                self.update_synonyms(rules)
+            elif state == "stale":
+                self.build(documents, vectors_of(), rules, content_version)
+        finally:
+            lock.release()
+
+    def update_synonyms(self, rules) -> None:
+        """The editors' synonyms changed: they only analyse queries, so the index is closed for a
+        moment to take them (searches meanwhile are asked again) instead of being rebuilt."""
+        analysis = index_body(rules, self.opensearch)["settings"]["analysis"]
+        synonyms = {"analysis": {"filter": {"melayani_synonyms": analysis["filter"]["melayani_synonyms"]}}}
+        for index in self.client.indices_of(self.alias):
+            self.client.request("POST", f"{index}/_close", timeout=30)
+            try:
+                self.client.request("PUT", f"{index}/_settings", synonyms, timeout=30)
+            finally:
+                self.client.request("POST", f"{index}/_open?wait_for_active_shards=1", timeout=30)
+        meta = self.client.meta(self.alias)
+        meta.update(synonyms=rules_version(rules))
+        self.client.request("PUT", f"{self.alias}/_mapping", {"_meta": meta})
 
     def mark(self, rules, content_version) -> None:
         meta = self.client.meta(self.alias)
@@ -115,33 +166,61 @@ def by_object(documents) -> dict[str, list[dict]]:
 
 
 class Vocabulary:
-    """The (word, index term) pairs of the documents, per object, for the query analyzer's lexicon."""
+    """The (word, index term) pairs of the documents, counted over all objects, for the query analyzer's
+    lexicon. Each object keeps only the numbers and counts of its pairs, packed in an array, so that a
+    publish can take its old counts out: at 50x the demo, tuples per object took 340 MB of each worker."""
 
     def __init__(self):
-        self._pairs: dict[tuple[str, str], Counter] = {}
+        self._ids: dict[tuple[str, str, bool], int] = {}
+        self._pairs: list[tuple[str, str, bool]] = []  # (word, term, correctable) by number
+        self._counts: list[int] = []  # by pair number, summed over the objects
+        self._holding: Counter = Counter()  # term -> objects that hold it
+        self._objects: dict[tuple[str, str], array] = {}  # pair numbers and counts, interleaved
 
     def replace(self, removed_keys, documents) -> None:
-        for key in removed_keys | {(d["type"], str(d["id"])) for d in documents}:
-            self._pairs.pop(key, None)
+        grouped: dict[tuple[str, str], list[dict]] = defaultdict(list)
         for document in documents:
-            pairs = self._pairs.setdefault((document["type"], str(document["id"])), Counter())
-            locale = str(document.get("locale") or "id")
-            for name, value in document_fields(document).items():
-                for text in field_values(value):
-                    words, terms = index_terms(text, locale)
-                    pairs.update(
-                        (word, term, name not in EXACT_ONLY_FIELDS) for word, term in zip(words, terms, strict=True)
-                    )
+            grouped[(document["type"], str(document["id"]))].append(document)
+        for key in removed_keys | set(grouped):
+            self._count(self._objects.pop(key, None), -1)
+        for key, object_documents in grouped.items():  # one object's counts at a time: a small peak
+            pairs = Counter()
+            for document in object_documents:
+                locale = str(document.get("locale") or "id")
+                for name, value in document_fields(document).items():
+                    correctable = name not in EXACT_ONLY_FIELDS
+                    for text in field_values(value):
+                        words, terms = index_terms(text, locale)
+                        pairs.update(
+                            self._number((word, term, correctable)) for word, term in zip(words, terms, strict=True)
+                        )
+            self._objects[key] = array("I", [value for pair in pairs.items() for value in pair])
+            self._count(self._objects[key], 1)
+
+    def _number(self, pair: tuple[str, str, bool]) -> int:
+        number = self._ids.get(pair)
+        if number is None:
+            number = self._ids[pair] = len(self._pairs)
+            self._pairs.append(pair)
+            self._counts.append(0)
+        return number
+
+    def _count(self, packed: array | None, sign: int) -> None:
+        if not packed:
+            return
+        terms = set()
+        for number, count in zip(packed[::2], packed[1::2], strict=True):
+            self._counts[number] += sign * count
+            terms.add(self._pairs[number][1])
+        for term in terms:
+            self._holding[term] += sign
 
     def lexicon(self) -> Lexicon:
-        lexicon, objects = Lexicon(), defaultdict(int)
-        for pairs in self._pairs.values():
-            for (word, term, correctable), count in pairs.items():
-                if correctable:
-                    lexicon.add(word, term, count)
-            for term in {term for _, term, _ in pairs}:
-                objects[term] += 1
-        lexicon.freeze(dict(objects))
+        lexicon = Lexicon()
+        for (word, term, correctable), count in zip(self._pairs, self._counts, strict=True):
+            if correctable and count > 0:
+                lexicon.add(word, term, count)
+        lexicon.freeze({term: objects for term, objects in self._holding.items() if objects > 0})
         return lexicon
 
 
