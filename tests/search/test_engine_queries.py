@@ -90,3 +90,32 @@ def test_hostile_text_gives_a_bounded_query(text):
     # Each term is one of Lucene's clauses, at most 1,024 in a query.
     assert body is None or json.dumps(body).count('"weighted"') <= queries.MAX_TERM_QUERIES < 1024
     json.dumps(queries.fallback_query(text, ["service"], 50))
+
+
+def test_on_elasticsearch_terms_are_repeated_since_it_has_no_delimited_term_freq_filter():
+    body = index_body([], opensearch=False)
+    analysis = body["settings"]["analysis"]
+    assert "frequency" not in analysis["filter"] and analysis["analyzer"]["weighted_terms"]["filter"] == []
+    assert "/ 10.0" in body["settings"]["similarity"]["bm25f"]["script"]["source"]
+    assert body["mappings"]["properties"]["vector"] == {
+        "type": "dense_vector",
+        "dims": 384,
+        "index": True,
+        "similarity": "cosine",
+    }
+    assert "knn" not in body["settings"]
+    weighted = object_source([source(DOCUMENTS[0], None)], [DOCUMENTS[0]], {"title": 2.0}, opensearch=False)["weighted"]
+    tenths = round(10 * pseudo_frequency([("title", 1)], {"title": 2}, {"title": 2.0}))
+    assert weighted.split().count("izin") == tenths and "|" not in weighted
+
+
+def test_the_knn_query_takes_each_engines_form():
+    opensearch = queries.knn_query([0.0] * 384, ["service"], 10, opensearch=True)["query"]["knn"]["vector"]
+    assert opensearch["k"] == 20 and opensearch["filter"]["bool"]["filter"][1] == {"terms": {"type": ["service"]}}
+    elastic = queries.knn_query([0.0] * 384, ["service"], 10, opensearch=False)
+    assert elastic["size"] == 10 and set(elastic["query"]["knn"]) == {
+        "field",
+        "query_vector",
+        "num_candidates",
+        "filter",
+    }

@@ -35,12 +35,27 @@ from ..suggestions import phrases
 DIMENSION = 384
 # Bumped when the index's layout changes, so that an index built by older code is rebuilt.
 LAYOUT = 2
-# Pseudo-frequencies travel as whole term frequencies, in hundredths.
-FREQUENCY_SCALE = 100
+# Pseudo-frequencies travel as whole term frequencies: in hundredths as OpenSearch's
+# ``term|frequency`` (``delimited_term_freq``); Elasticsearch has no such filter, so there a
+# term is repeated, in tenths.
+FREQUENCY_SCALE = {True: 100, False: 10}
 ENGINE_PAIR = "_"  # never inside a term: words are letters and digits
-SATURATION_SCRIPT = (
-    f"double tf = doc.freq / {float(FREQUENCY_SCALE)}; return query.boost * tf * {K1 + 1} / ({K1} + tf);"
-)
+
+
+def saturation_script(opensearch: bool) -> str:
+    scale = float(FREQUENCY_SCALE[opensearch])
+    return f"double tf = doc.freq / {scale}; return query.boost * tf * {K1 + 1} / ({K1} + tf);"
+
+
+def weighted_text(weights: dict[str, float], opensearch: bool) -> str:
+    """The terms with their pseudo-frequencies, as the ``weighted`` field's analyzer reads them."""
+    scale = FREQUENCY_SCALE[opensearch]
+    frequencies = {engine_term(term): max(1, round(value * scale)) for term, value in weights.items()}
+    if opensearch:
+        return " ".join(f"{term}|{frequency}" for term, frequency in frequencies.items())
+    return " ".join(" ".join([term] * frequency) for term, frequency in frequencies.items())
+
+
 OTHER_FIELD = "other"  # fields with no weight of their own count as one, with DEFAULT_FIELD_WEIGHT
 FIELDS = (*FIELD_WEIGHTS, OTHER_FIELD)
 
@@ -83,14 +98,18 @@ def index_body(rules: list[str], opensearch: bool) -> dict:
     settings = {
         "number_of_shards": 1,
         "number_of_replicas": 0,
-        "similarity": {"bm25f": {"type": "scripted", "script": {"source": SATURATION_SCRIPT}}},
+        "similarity": {"bm25f": {"type": "scripted", "script": {"source": saturation_script(opensearch)}}},
         "analysis": {
             "filter": {
                 "melayani_synonyms": {"type": "synonym_graph", "synonyms": rules, "lenient": True},
-                "frequency": {"type": "delimited_term_freq", "delimiter": "|"},
+                **({"frequency": {"type": "delimited_term_freq", "delimiter": "|"}} if opensearch else {}),
             },
             "analyzer": {
-                "weighted_terms": {"type": "custom", "tokenizer": "whitespace", "filter": ["frequency"]},
+                "weighted_terms": {
+                    "type": "custom",
+                    "tokenizer": "whitespace",
+                    "filter": ["frequency"] if opensearch else [],
+                },
                 "folded": {"type": "custom", "tokenizer": "standard", "filter": folding},
                 "folded_synonyms": {
                     "type": "custom",
@@ -167,7 +186,9 @@ def engine_term(term: str) -> str:
     return term.replace(PAIR_SEPARATOR, ENGINE_PAIR)
 
 
-def object_source(locale_sources: list[dict], documents: list[dict], averages: dict[str, float]) -> dict:
+def object_source(
+    locale_sources: list[dict], documents: list[dict], averages: dict[str, float], opensearch=True
+) -> dict:
     """One object in every language: its texts, and its terms weighted as the lexical engine weighs them."""
     first = locale_sources[0]
     body = {name: first[name] for name in ("key", "type", "id", "office", "scope", "level", "boost")}
@@ -182,9 +203,7 @@ def object_source(locale_sources: list[dict], documents: list[dict], averages: d
         for term, count in term_counts.items():
             by_term[term].append((name, count))
     weights = {term: pseudo_frequency(fields, lengths, averages) for term, fields in by_term.items()}
-    body["weighted"] = " ".join(
-        f"{engine_term(term)}|{max(1, round(value * FREQUENCY_SCALE))}" for term, value in weights.items()
-    )
+    body["weighted"] = weighted_text(weights, opensearch)
     body["about"] = " ".join(engine_term(term) for term, value in weights.items() if value >= ABOUT_THRESHOLD)
     return body
 

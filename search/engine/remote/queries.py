@@ -134,7 +134,8 @@ def knn_query(vector, types, size: int, opensearch: bool) -> dict:
             knn["filter"] = {"bool": {"filter": filters}}
         query = {"knn": {"vector": knn}}
     else:
-        query = {"knn": {"field": "vector", "query_vector": vector, "k": size * 2, "num_candidates": size * 4}}
+        # Elasticsearch's knn query takes its k from the request's size.
+        query = {"knn": {"field": "vector", "query_vector": vector, "num_candidates": size * 4}}
         if filters:
             query["knn"]["filter"] = filters
     return {"size": size, "query": query, "collapse": {"field": "key"}, "_source": ["type", "id"]}

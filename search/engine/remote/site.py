@@ -150,7 +150,7 @@ class EngineIndex:
             lines += [{"index": {"_index": index, "_id": document_id(document)}}, body]
         grouped = by_object(documents)
         for identifier, parts in objects.items():
-            body = object_source(parts, grouped[identifier], averages)
+            body = object_source(parts, grouped[identifier], averages, self.opensearch)
             lines += [{"index": {"_index": index, "_id": identifier}}, body]
         for start in range(0, max(len(lines), 1), 2 * BULK_DOCUMENTS):
             self.client.bulk(lines[start : start + 2 * BULK_DOCUMENTS], refresh=refresh)
