@@ -3,6 +3,9 @@
 ``vectors_for`` gives the engine a vector for every document, loading what is stored and
 computing (and storing) only what is missing or stale. ``refresh`` runs when content is
 published, imported or re-indexed, so that building an engine normally computes nothing.
+Vectors shipped with the code (``SEARCH_SHIPPED_VECTORS``: the demo's, by text hash, made
+by ``manage.py export_search_vectors``) count as stored, so a fresh demo or test database
+embeds nothing that has not changed.
 """
 
 import logging
@@ -10,6 +13,7 @@ import time
 from collections import OrderedDict
 
 import numpy as np
+from django.conf import settings
 from django.db import transaction
 
 from .embeddings import embed_passages, text_hash
@@ -27,6 +31,28 @@ RECENT_LIMIT = 5_000
 
 def _key(document: dict) -> tuple[str, str, str]:
     return (str(document["type"]), str(document["id"]), str(document.get("locale") or "id"))
+
+
+_shipped: dict[str, np.ndarray] | None = None
+
+
+def shipped_vectors() -> dict[str, np.ndarray]:
+    """The vectors shipped in ``SEARCH_SHIPPED_VECTORS`` files, by text hash (a missing file ships none)."""
+    global _shipped
+    if _shipped is None:
+        found = {}
+        for path in getattr(settings, "SEARCH_SHIPPED_VECTORS", []):
+            try:
+                with np.load(path) as data:
+                    found.update(zip(data["hashes"].tolist(), data["vectors"].astype(np.float32), strict=True))
+            except (OSError, KeyError, ValueError) as error:
+                logger.warning("Shipped search vectors not read from %s: %s", path, error)
+        _shipped = found
+    return _shipped
+
+
+def write_shipped_vectors(path, hashes: list[str], vectors: list[np.ndarray]) -> None:
+    np.savez_compressed(path, hashes=np.array(hashes), vectors=np.asarray(vectors, dtype=np.float32))
 
 
 def _remember(digest: str, vector: np.ndarray) -> None:
@@ -54,6 +80,7 @@ def vectors_for(documents: list[dict], progress=None) -> tuple[list[np.ndarray],
     stored = {(row.kind, row.identifier, row.language_code): row for row in rows}
     # The same text under another key (a copy of a page) needs no second computation.
     by_hash = {row.text_hash: row.vector for row in stored.values()}
+    shipped = shipped_vectors()
     vectors: list[np.ndarray | None] = []
     to_store: list[tuple[dict, str, np.ndarray]] = []  # (document, text hash, vector)
     missing: dict[str, list[int]] = {}
@@ -64,9 +91,12 @@ def vectors_for(documents: list[dict], progress=None) -> tuple[list[np.ndarray],
             vectors.append(np.frombuffer(bytes(row.vector), dtype=np.float32))
             if row.scope != document.get("scope", ""):
                 to_store.append((document, digest, vectors[-1]))
-        elif digest in by_hash or digest in _recent:
+        elif digest in by_hash or digest in _recent or digest in shipped:
             known = by_hash.get(digest)
-            vectors.append(np.frombuffer(bytes(known), dtype=np.float32) if known is not None else _recent[digest])
+            if known is not None:
+                vectors.append(np.frombuffer(bytes(known), dtype=np.float32))
+            else:
+                vectors.append(_recent[digest] if digest in _recent else shipped[digest])
             to_store.append((document, digest, vectors[-1]))
         else:
             vectors.append(None)

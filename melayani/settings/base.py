@@ -231,6 +231,9 @@ else:
         }
     }
 # Days the citizens' search log is kept; `manage.py purge_search_log` (daily) deletes older entries.
+# The demo's search vectors, shipped by text hash, so a fresh demo or test database embeds
+# only what changed (made by `manage.py export_search_vectors`).
+SEARCH_SHIPPED_VECTORS = [BASE_DIR / "directory" / "data" / "demo-vectors.npz"]
 SEARCH_LOG_RETENTION_DAYS = int(os.environ.get("SEARCH_LOG_RETENTION_DAYS", "90"))
 
 # The citizen's voice (feedback/): days a complaint, with the personal data in it, is kept;
