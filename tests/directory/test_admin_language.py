@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+import django
 import polib
 import pytest
 from bs4 import BeautifulSoup
@@ -17,7 +18,8 @@ pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 CATALOG = ROOT / "locale" / "id" / "LC_MESSAGES" / "django.po"
-SITE_PACKAGES = next((ROOT / ".venv" / "lib").glob("python3*/site-packages"))
+# Where the installed apps live, wherever the virtualenv is (not necessarily in the checkout).
+SITE_PACKAGES = Path(django.__file__).resolve().parent.parent
 ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
 
 
