@@ -24,6 +24,7 @@ FIELD_WEIGHTS = {
     "output": 1.0,
     "body": 0.8,
     "office": 0.6,
+    "places": 0.5,
     "requirements": 0.35,
     "procedure": 0.3,
     "cost": 0.2,
@@ -44,6 +45,9 @@ EXACT_ONLY_FIELDS = ("name",)
 # Fields whose values name the object; they feed exact-name matching and autocomplete.
 NAME_FIELDS = ("acronym", "aliases")
 SUGGESTION_FIELDS = ("title", "acronym", "aliases", "keywords")
+# The names of the places an office serves (a kecamatan's villages) and whose people it
+# serves: a query naming one of them names the office, as its own name would.
+PLACES_FIELD = "places"
 
 
 @lru_cache(maxsize=50_000)
