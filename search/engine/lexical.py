@@ -251,8 +251,8 @@ class SearchEngine(LexicalIndex):
 
     def _named_services(self, analyzed: AnalyzedQuery) -> set[int]:
         """Services the query names when it also names their office by an alias ("uji kir" is an
-        alias of Dishub and its service's name; "bikin koperasi" a service's keyword, "koperasi"
-        its office's alias): the service is asked for, its office comes next. The office is
+        alias of Dishub and its service's name; "puskesmas" an alias of Dinkes and its service's
+        keyword): the service is asked for, its office comes next. The office is
         what is asked for when the query is its acronym or title, when the alias shares a word
         with them ("rs genteng" for RSUD Genteng), or when the phrase names several services."""
         phrases = named_office_phrases(analyzed)[0]
