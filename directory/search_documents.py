@@ -8,11 +8,24 @@ from the sample file). Plain Python: no Django import.
 
 from collections import defaultdict
 
+from search.engine.fields import PLACES_FIELD
+
+from .villages import gazetteer
+
 LOCALES = ("id", "en")
 
 
 def _office_context(office, locale):
     return [office.get("acronym", ""), *office.get("aliases", []), office["name"][locale]]
+
+
+def _village_fields(office) -> dict:
+    """The names of the villages of the kecamatan an office serves (none for other offices): a
+    citizen who knows their desa, not their kecamatan, names the village."""
+    kecamatan = gazetteer().kecamatan_of_office(office)
+    if kecamatan is None:
+        return {}
+    return {PLACES_FIELD: [name for village in gazetteer().villages_of(kecamatan) for name in village.names]}
 
 
 def _sentences(*parts) -> str:
@@ -37,6 +50,7 @@ def _office_document(office, locale):
             "acronym": office.get("acronym", ""),
             "aliases": office.get("aliases", []),
             "summary": office["summary"][locale],
+            **_village_fields(office),
         },
         "boost": 1.0,
         "level": None,
@@ -66,6 +80,7 @@ def _contact_document(office, contact, locale, responsible, assisting):
             + [word for service in responsible for word in service["keywords"][locale]],
             "related_services": [service["name"][locale] for service in assisting],
             "office": _office_context(office, locale),
+            **_village_fields(office),
         },
         "boost": 1.0,
         "level": contact.get("level"),
@@ -82,6 +97,7 @@ def _service_document(office, service, locale):
         "cost": service["cost"][locale],
         "duration": service["duration"][locale],
         "office": _office_context(office, locale),
+        **_village_fields(office),
     }
     if locale == "id":  # cited in Indonesian only
         fields["legal_basis"] = service.get("legal_basis", [])

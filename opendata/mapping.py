@@ -6,7 +6,6 @@ tabular export can flatten them without looking anything up.
 """
 
 import datetime
-import re
 import zoneinfo
 
 from django.conf import settings
@@ -18,7 +17,6 @@ from .config import hsds_config
 from .identifiers import contact_id, hsds_id, location_id, organization_id, service_id
 
 WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-POSTAL_CODE = re.compile(r"\b(\d{5})\b")
 
 
 def compact(record, *required):
@@ -105,7 +103,6 @@ def schedule(opening, location):
 
 def address(office, language):
     defaults = hsds_config()["address"]
-    postal_code = POSTAL_CODE.search(office.address)
     record_location = location_id(office)
     return {
         "id": hsds_id(record_location, "address"),
@@ -113,7 +110,7 @@ def address(office, language):
         "address_1": office.address,
         "city": defaults["city"],
         "state_province": defaults["state_province"].get(language, defaults["state_province"]["id"]),
-        "postal_code": postal_code.group(1) if postal_code else "",
+        "postal_code": office.postal_code,
         "country": defaults["country"],
         "address_type": "physical",
     }

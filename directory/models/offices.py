@@ -16,7 +16,7 @@ from core.mixins import IntroductionMixin, PhoneLinksMixin, StableSlugMixin
 from core.phone import validate_phone_number
 from core.privacy import visible_to_public
 
-from .. import admin_panels, translation_status
+from .. import admin_panels, translation_status, villages
 from ..grouping import group_offices_by_kind
 from ..structured_data import office_data
 from ..views.poster import office_poster
@@ -129,6 +129,11 @@ class OfficePage(PhoneLinksMixin, RoutablePageMixin, StableSlugMixin, Page):
     @property
     def display_name(self):
         return f"{self.title} ({self.acronym})" if self.acronym else self.title
+
+    @property
+    def postal_code(self):
+        """From the address, else from the regency's villages data (HSDS requires one)."""
+        return villages.postal_code(self.address, self.title)
 
     @property
     def map_url(self):

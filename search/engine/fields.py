@@ -24,6 +24,7 @@ FIELD_WEIGHTS = {
     "output": 1.0,
     "body": 0.8,
     "office": 0.6,
+    "places": 0.5,
     "requirements": 0.35,
     "procedure": 0.3,
     "cost": 0.2,
@@ -43,7 +44,13 @@ PAIR_SEPARATOR = "\x1f"  # joins two neighbouring terms into one index term
 EXACT_ONLY_FIELDS = ("name",)
 # Fields whose values name the object; they feed exact-name matching and autocomplete.
 NAME_FIELDS = ("acronym", "aliases")
+# Fields whose values name a service: a phrase that is both one of these and an alias of
+# the service's office ("uji kir") names the service rather than the office.
+SERVICE_NAME_FIELDS = ("title", "keywords")
 SUGGESTION_FIELDS = ("title", "acronym", "aliases", "keywords")
+# The names of the places an office serves (a kecamatan's villages) and whose people it
+# serves: a query naming one of them names the office, as its own name would.
+PLACES_FIELD = "places"
 
 
 @lru_cache(maxsize=50_000)

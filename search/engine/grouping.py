@@ -4,13 +4,16 @@ Services whose names in the site's default language are the same once their own
 office's name is taken out ("Legalisasi dan pengesahan surat oleh Camat Licin" and "…
 oleh Camat Kabat") are folded into the best-ranked one, which lists every other office
 that offers it. When the query names one of those offices (``legalisasi dokumen
-licin``), that office's service stands for the group.
+licin``), or one of the places it serves (``legalisasi dokumen desa kluncing``, a village
+of Licin), that office's service stands for the group; when it names several (Tamansari
+is a village of Licin and of Tegalsari), each of them is shown.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..text.normalize import tokenize
+from .fields import PLACES_FIELD, document_fields, field_values
 
 
 @dataclass
@@ -24,10 +27,13 @@ class ServiceGroups:
         """``documents``: search documents; services are grouped by their name in ``default_locale``."""
         members = defaultdict(list)
         self._office: dict[tuple[str, str], str] = {}
+        self._places: dict[tuple[str, str], list[frozenset[str]]] = {}
         for document in documents:
             if document.get("type") == "service" and document.get("locale", default_locale) == default_locale:
                 key = (document["type"], str(document["id"]))
                 self._office[key] = str(document.get("office") or "")
+                places = field_values(document_fields(document).get(PLACES_FIELD))
+                self._places[key] = [frozenset(tokenize(place)) for place in places if tokenize(place)]
                 office_words = set(tokenize(self._office[key].replace("-", " "))) | set(
                     tokenize(document.get("office_name", ""))
                 )
@@ -41,11 +47,12 @@ class ServiceGroups:
                 self._group_of.update(dict.fromkeys(keys, name))
         self._distinguishing = {name: self._distinguishing_words(keys) for name, keys in self._members.items()}
 
-    def _distinguishing_words(self, keys) -> dict[tuple[str, str], set[str]]:
-        """Per service, the words of its office's identifier the others lack (``licin``)."""
+    def _distinguishing_words(self, keys) -> dict[tuple[str, str], list[frozenset[str]]]:
+        """Per service, the ways to name its office alone: the words of the office's identifier
+        the others lack (``licin``), and each place the office serves (``kluncing``)."""
         words = {key: set(tokenize(self._office[key].replace("-", " "))) for key in keys}
         common = set.intersection(*words.values())
-        return {key: office_words - common for key, office_words in words.items()}
+        return {key: [frozenset(words[key] - common), *self._places.get(key, [])] for key in keys}
 
     def fold(self, keys, query) -> list[Grouped]:
         """``keys`` in order, each group of same services once, at the place of its best member."""
@@ -59,7 +66,12 @@ class ServiceGroups:
             if name in seen:
                 continue
             seen.add(name)
-            named = [member for member, words in self._distinguishing[name].items() if words and words <= query_words]
-            first = named[0] if named else key
-            results.append(Grouped(first, [member for member in self._members[name] if member != first]))
+            named = [
+                member
+                for member, names in self._distinguishing[name].items()
+                if any(words and words <= query_words for words in names)
+            ]
+            shown = named or [key]
+            results.append(Grouped(shown[0], [member for member in self._members[name] if member not in shown]))
+            results.extend(Grouped(member) for member in shown[1:])
         return results

@@ -27,6 +27,7 @@ from .fields import (
     ABOUT_THRESHOLD,
     EXACT_ONLY_FIELDS,
     NAME_FIELDS,
+    SERVICE_NAME_FIELDS,
     SUGGESTION_FIELDS,
     document_fields,
     field_values,
@@ -66,6 +67,8 @@ class _Indexed:
     terms: list[str] = field(default_factory=list)
     words: dict[tuple[str, str], int] = field(default_factory=dict)  # (word, term) pairs for typo repair
     names: set[str] = field(default_factory=set)
+    own_names: set[str] = field(default_factory=set)  # an office's acronym and title, not its aliases
+    service_names: set[str] = field(default_factory=set)
     suggestions: list = field(default_factory=list)
 
 
@@ -102,6 +105,8 @@ class LexicalIndex:
         self._field_entries: dict[str, int] = defaultdict(int)
         self._postings: dict[str, dict[int, float]] = {}  # computed on demand, emptied by every change
         self._exact_names: dict[str, set[int]] = defaultdict(set)
+        self._own_names: dict[str, set[int]] = defaultdict(set)  # the part of _exact_names not from aliases
+        self._service_names: dict[str, set[int]] = defaultdict(set)
         self.suggestions = Suggestions()
         self.lexicon = Lexicon()
         if synonym_groups is None:
@@ -155,12 +160,7 @@ class LexicalIndex:
                 if field_name in SUGGESTION_FIELDS:
                     indexed.suggestions.append(value)
                     self.suggestions.add(value)
-                if field_name in NAME_FIELDS or (field_name == "title" and entry.type == "office"):
-                    for phrase in phrases(value) if field_name != "title" else [str(value or "")]:
-                        if tokenize(phrase):
-                            name = " ".join(tokenize(phrase))
-                            indexed.names.add(name)
-                            self._exact_names[name].add(index)
+                self._index_names(index, entry, indexed, field_name, value)
         by_term: dict[str, list[tuple[str, int]]] = defaultdict(list)
         for field_name, term_counts in counts.items():
             for term, count in term_counts.items():
@@ -176,6 +176,26 @@ class LexicalIndex:
         if entry.type == "contact" and entry.level == "head":
             self._heads[entry.office].add(index)
         self._indexed[index] = indexed
+
+    def _index_names(self, index: int, entry: Entry, indexed: _Indexed, field_name: str, value) -> None:
+        """The exact names a field's values give the entry: an office's, and a service's."""
+        names_office = field_name in NAME_FIELDS or (field_name == "title" and entry.type == "office")
+        names_service = field_name in SERVICE_NAME_FIELDS and entry.type == "service"
+        if not (names_office or names_service):
+            return
+        for phrase in phrases(value) if field_name != "title" else [str(value or "")]:
+            name = " ".join(tokenize(phrase))
+            if not name:
+                continue
+            if names_office:
+                indexed.names.add(name)
+                self._exact_names[name].add(index)
+                if field_name != "aliases":
+                    indexed.own_names.add(name)
+                    self._own_names[name].add(index)
+            if names_service:
+                indexed.service_names.add(name)
+                self._service_names[name].add(index)
 
     def _remove(self, key) -> None:
         index = self._index_of.pop(key, None)
@@ -194,10 +214,15 @@ class LexicalIndex:
                 del self._field_entries[field_name], self._field_length_sum[field_name]
         for (word, term), count in indexed.words.items():
             self.lexicon.remove(word, term, count)
-        for name in indexed.names:
-            self._exact_names[name].discard(index)
-            if not self._exact_names[name]:
-                del self._exact_names[name]
+        for table, names in (
+            (self._exact_names, indexed.names),
+            (self._own_names, indexed.own_names),
+            (self._service_names, indexed.service_names),
+        ):
+            for name in names:
+                table[name].discard(index)
+                if not table[name]:
+                    del table[name]
         for value in indexed.suggestions:
             self.suggestions.remove(value)
         self._heads.get(entry.office, set()).discard(index)

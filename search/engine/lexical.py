@@ -17,6 +17,8 @@ from .index import Entry, LexicalIndex
 LEVEL_PRIOR = {"technical": 1.0, "section_head": 0.8, "division_head": 0.7, "secretary": 0.65, "head": 0.6}
 LEADER_PRIOR = {"head": 1.15, "secretary": 1.0, "division_head": 1.0, "section_head": 0.95, "technical": 0.9}
 OFFICE_PRIOR, OFFICE_WANTED_PRIOR = 0.85, 1.2
+# How far above the rest the ranking rules put what a query names (see ``_promoted``).
+NAMED_OFFICE_LIFT, OFFICE_WITH_INTENT_LIFT, NAMED_SERVICE_LIFT = 2.0, 1.5, 2.1
 COVERAGE_FLOOR = 0.35  # share of the score kept by a document that matches only part of the query
 
 
@@ -247,14 +249,35 @@ class SearchEngine(LexicalIndex):
         with_intent = set().union(*(self._exact_names.get(phrase, set()) for phrase in intent_phrases))
         return alone, with_intent - alone
 
+    def _named_services(self, analyzed: AnalyzedQuery) -> set[int]:
+        """Services the query names when it also names their office by an alias ("uji kir" is an
+        alias of Dishub and its service's name; "puskesmas" an alias of Dinkes and its service's
+        keyword): the service is asked for, its office comes next. The office is
+        what is asked for when the query is its acronym or title, when the alias shares a word
+        with them ("rs genteng" for RSUD Genteng), or when the phrase names several services."""
+        phrases = named_office_phrases(analyzed)[0]
+        offices, by_own_name = set(), set()
+        for phrase in phrases:
+            by_own_name |= {self._entries[index].office for index in self._own_names.get(phrase, ())}
+            for index in self._exact_names.get(phrase, set()) - self._own_names.get(phrase, set()):
+                own_words = {word for name in self._indexed[index].own_names for word in name.split()}
+                if not own_words & set(phrase.split()):
+                    offices.add(self._entries[index].office)
+        offices -= by_own_name
+        services = {index for phrase in phrases for index in self._service_names.get(phrase, ())}
+        services = {index for index in services if self._entries[index].office in offices}
+        return services if len(services) == 1 else set()
+
     def _promoted(self, analyzed: AnalyzedQuery, offices_wanted: bool) -> dict[int, float]:
         """Entries put above everything else, with how far above. An office named by its
-        acronym or alias comes first; when the citizen asks for the person in charge
+        acronym or alias comes first, unless the alias is also the name of one of its services,
+        which then comes first (``_named_services``); when the citizen asks for the person in charge
         ("kepala dinas kesehatan") or only people are searched, the head of the office
         comes first and the office next."""
         alone, with_intent = self._named_offices(analyzed)
-        promoted = dict.fromkeys(alone, 2.0)
-        promoted.update(dict.fromkeys(with_intent, 1.5))
+        promoted = dict.fromkeys(alone, NAMED_OFFICE_LIFT)
+        promoted.update(dict.fromkeys(with_intent, OFFICE_WITH_INTENT_LIFT))
+        promoted.update(dict.fromkeys(self._named_services(analyzed), NAMED_SERVICE_LIFT))
         if analyzed.wants_leader or not offices_wanted:
             for entry_index in alone | with_intent:
                 lift = 1.5 if entry_index in alone and offices_wanted else 2.5

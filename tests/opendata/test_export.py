@@ -14,9 +14,6 @@ from .hsds_schemas import assert_valid
 pytestmark = pytest.mark.django_db
 
 PARSERS = {"number": float, "integer": int, "boolean": lambda text: text == "True"}
-# HSDS requires a postal code, but not every office's address in the directory has one: the
-# JSON carries "", the CSV an empty cell. Everything else the tables require must be filled.
-MAY_BE_EMPTY = {"postal_code"}
 
 
 def read_package(folder):
@@ -48,11 +45,7 @@ def package(request, tmp_path_factory, django_db_setup, django_db_blocker):
 def test_every_row_is_valid_against_its_official_schema(package):
     descriptor, tables = package
     required = {
-        resource["name"]: [
-            field["name"]
-            for field in resource["schema"]["fields"]
-            if field["constraints"]["required"] and field["name"] not in MAY_BE_EMPTY
-        ]
+        resource["name"]: [field["name"] for field in resource["schema"]["fields"] if field["constraints"]["required"]]
         for resource in descriptor["resources"]
     }
     for table, rows in tables.items():

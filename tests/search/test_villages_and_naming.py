@@ -1,0 +1,79 @@
+"""A village named in a query stands for its kecamatan; a service named by its office's alias precedes the office."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from directory.search_documents import documents_from_directory
+from search.engine.grouping import ServiceGroups
+from search.engine.lexical import SearchEngine
+
+DIRECTORY_FILE = Path(__file__).resolve().parents[2] / "directory" / "data" / "directory.json"
+OFFICES = ("kecamatan-licin", "kecamatan-tegalsari", "kecamatan-glagah", "kecamatan-kabat", "dishub", "rsud-genteng")
+
+
+@pytest.fixture(scope="module")
+def documents():
+    with open(DIRECTORY_FILE, encoding="utf-8") as handle:
+        offices = [office for office in json.load(handle)["opds"] if office["slug"] in OFFICES]
+    return documents_from_directory(offices)
+
+
+@pytest.fixture(scope="module")
+def engine(documents):
+    return SearchEngine(documents)
+
+
+def shown(engine, documents, query):
+    """What the results page shows first: the ranked keys, same services folded."""
+    keys = [(document["type"], document["id"]) for document, _ in engine.search(query, limit=30)]
+    return ServiceGroups(documents).fold(keys, query)
+
+
+def first_service(engine, documents, query):
+    return next(group.key[1] for group in shown(engine, documents, query) if group.key[0] == "service")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "legalisir surat untuk warga desa olehsari",
+        "legalisir surat kelurahan olehsari",
+        "legalisir surat dusun olehsari",
+        "certification of letters Olehsari village",
+        "legalisir surat desa olehsri",  # misspelt
+    ],
+)
+def test_a_village_named_in_a_query_puts_its_kecamatans_service_first(engine, documents, query):
+    assert first_service(engine, documents, query) == "kecamatan-glagah-legalisasi-dokumen"
+
+
+def test_the_other_kecamatans_are_folded_under_the_villages(engine, documents):
+    first = next(group for group in shown(engine, documents, "legalisasi dokumen desa olehsari") if group.also)
+    assert first.key == ("service", "kecamatan-glagah-legalisasi-dokumen")
+    assert ("service", "kecamatan-kabat-legalisasi-dokumen") in first.also
+
+
+def test_a_village_name_two_kecamatan_share_lists_both(engine, documents):
+    services = [group.key[1] for group in shown(engine, documents, "legalisasi dokumen desa tamansari")][:2]
+    assert sorted(services) == ["kecamatan-licin-legalisasi-dokumen", "kecamatan-tegalsari-legalisasi-dokumen"]
+
+
+def test_a_village_of_another_regency_is_not_matched(engine, documents):
+    # Arosbaya is a village of Bangkalan: only Banyuwangi's villages are in the index.
+    assert engine.search("arosbaya", limit=5) == []
+    groups = shown(engine, documents, "legalisasi dokumen desa arosbaya")
+    assert not any(group.key[1].startswith("kecamatan-") and not group.also for group in groups[:1])
+
+
+def test_a_query_naming_a_service_puts_it_above_its_office(engine):
+    # "uji kir" is an alias of Dishub and the name of its vehicle-testing service.
+    keys = [(document["type"], document["id"]) for document, _ in engine.search("uji kir", limit=3)]
+    assert keys[:2] == [("service", "uji-kir"), ("office", "dishub")]
+
+
+@pytest.mark.parametrize("query", ["dishub", "dinas perhubungan", "rs genteng"])
+def test_a_query_naming_the_office_puts_the_office_first(engine, query):
+    document, _ = engine.search(query, limit=1)[0]
+    assert document["type"] == "office"
