@@ -23,6 +23,7 @@ from ..fields import (
     K1,
     NAME_FIELDS,
     PAIR_SEPARATOR,
+    SERVICE_NAME_FIELDS,
     document_fields,
     field_values,
     index_terms,
@@ -34,7 +35,7 @@ from ..suggestions import phrases
 
 DIMENSION = 384
 # Bumped when the index's layout changes, so that an index built by older code is rebuilt.
-LAYOUT = 2
+LAYOUT = 3
 # Pseudo-frequencies travel as whole term frequencies: in hundredths as OpenSearch's
 # ``term|frequency`` (``delimited_term_freq``); Elasticsearch has no such filter, so there a
 # term is repeated, in tenths.
@@ -88,7 +89,7 @@ def index_body(rules: list[str], opensearch: bool) -> dict:
         },
         "about": {"type": "text", "analyzer": "whitespace", "index_options": "docs", "norms": False},
         **dict.fromkeys(
-            ("role", "key", "type", "id", "locale", "office", "scope", "level", "names"), {"type": "keyword"}
+            ("role", "key", "type", "id", "locale", "office", "scope", "level", *NAME_KINDS), {"type": "keyword"}
         ),
         "boost": {"type": "float"},
         "document": {"type": "object", "enabled": False},
@@ -146,7 +147,7 @@ def source(document: dict, vector) -> dict:
         "scope": str(document.get("scope") or ""),
         "level": document.get("level"),
         "boost": number(document.get("boost"), default=1.0),
-        "names": sorted(names(document)),
+        **{kind: sorted(values) for kind, values in names(document).items()},
         "document": document,
         **{f"f_{name}": values for name, values in texts.items()},
     }
@@ -192,7 +193,9 @@ def object_source(
     """One object in every language: its texts, and its terms weighted as the lexical engine weighs them."""
     first = locale_sources[0]
     body = {name: first[name] for name in ("key", "type", "id", "office", "scope", "level", "boost")}
-    body.update(role="object", names=sorted({name for part in locale_sources for name in part["names"]}))
+    body["role"] = "object"
+    for kind in NAME_KINDS:
+        body[kind] = sorted({name for part in locale_sources for name in part[kind]})
     for part in locale_sources:
         for name, values in part.items():
             if name.startswith("f_"):
@@ -208,10 +211,26 @@ def object_source(
     return body
 
 
-def names(document: dict) -> set[str]:
-    """The phrases that name the object exactly (an office's title, acronym and aliases)."""
-    extra = document.get("fields") if isinstance(document.get("fields"), dict) else {}
-    values = [phrase for name in NAME_FIELDS for phrase in phrases(extra.get(name))]
-    if document.get("type") == "office":
-        values.append(str(document.get("title") or ""))
-    return {" ".join(tokenize(value)) for value in values if tokenize(value)}
+NAME_KINDS = ("names", "own_names", "service_names")
+
+
+def names(document: dict) -> dict[str, set[str]]:
+    """The phrases that name the object exactly, as ``LexicalIndex._index_names`` reads them:
+    ``names`` (an office's title, acronym and aliases), ``own_names`` (those not from aliases)
+    and ``service_names`` (a service's title and keywords)."""
+    found: dict[str, set[str]] = {kind: set() for kind in NAME_KINDS}
+    office, service = document.get("type") == "office", document.get("type") == "service"
+    for field, value in document_fields(document).items():
+        names_office = field in NAME_FIELDS or (field == "title" and office)
+        names_service = field in SERVICE_NAME_FIELDS and service
+        if not (names_office or names_service):
+            continue
+        for phrase in phrases(value) if field != "title" else [str(value or "")]:
+            name = " ".join(tokenize(phrase))
+            if name and names_office:
+                found["names"].add(name)
+                if field != "aliases":
+                    found["own_names"].add(name)
+            if name and names_service:
+                found["service_names"].add(name)
+    return found

@@ -12,7 +12,7 @@ editors' synonyms (``fallback_query``).
 
 from ...text.query import AnalyzedQuery, Clause
 from ..fields import DEFAULT_FIELD_WEIGHT, FIELD_WEIGHTS, rarity
-from .mapping import FIELDS, OTHER_FIELD, engine_term
+from .mapping import FIELDS, NAME_KINDS, OTHER_FIELD, engine_term
 
 # Lucene refuses a query of more than 1,024 clauses, each term being one: the terms of the
 # first clauses are kept (the words' own readings come before pairs and synonyms).
@@ -142,8 +142,10 @@ def knn_query(vector, types, size: int, opensearch: bool) -> dict:
 
 
 def names_query(phrases: set[str]) -> dict:
-    query = {"bool": {"filter": [{"terms": {"names": sorted(phrases)}}, *type_filter(None)]}}
-    return {"size": 50, "query": query, "_source": ["type", "id", "office", "names"]}
+    """The objects named by one of the phrases: offices (by title, acronym or alias), services (by title or keyword)."""
+    named = [{"terms": {kind: sorted(phrases)}} for kind in NAME_KINDS]
+    query = {"bool": {"should": named, "minimum_should_match": 1, "filter": type_filter(None)}}
+    return {"size": 100, "query": query, "_source": ["type", "id", "office", *NAME_KINDS]}
 
 
 def heads_query(offices: set[str], types) -> dict:

@@ -7,7 +7,16 @@ put first.
 """
 
 from ...text.query import AnalyzedQuery
-from ..lexical import RankedEntry, Ranking, coverage_factor, named_office_phrases, prior
+from ..lexical import (
+    NAMED_OFFICE_LIFT,
+    NAMED_SERVICE_LIFT,
+    OFFICE_WITH_INTENT_LIFT,
+    RankedEntry,
+    Ranking,
+    coverage_factor,
+    named_office_phrases,
+    prior,
+)
 from .client import EngineClient
 from .queries import (
     fallback_query,
@@ -21,6 +30,25 @@ from .queries import (
 )
 
 SUGGESTION_SOURCE = ["document.title"]
+
+
+def named_service(named: list[dict], phrases: set[str]) -> dict | None:
+    """As ``SearchEngine._named_services``, over the named objects' sources: the one service named
+    by a phrase that names its office only by an alias sharing no word with the office's own names."""
+    offices, by_own_name = set(), set()
+    for found in named:
+        for phrase in phrases & set(found["names"]):
+            if phrase in found["own_names"]:
+                by_own_name.add(found["office"])
+            elif not {word for name in found["own_names"] for word in name.split()} & set(phrase.split()):
+                offices.add(found["office"])
+    offices -= by_own_name
+    services = [
+        found
+        for found in named
+        if found["type"] == "service" and set(found["service_names"]) & phrases and found["office"] in offices
+    ]
+    return services[0] if len(services) == 1 else None
 
 
 def _key(hit) -> tuple[str, str]:
@@ -75,7 +103,8 @@ class RemoteLexical:
         return hits or self.client.search(self.alias, fallback_query(text, types, limit))
 
     def _promoted(self, analyzed: AnalyzedQuery, types) -> dict[tuple[str, str], tuple[float, str]]:
-        """As ``SearchEngine._promoted``: offices named alone (2.0) or with intent words (1.5), their heads."""
+        """As ``SearchEngine._promoted``: offices named alone (2.0) or with intent words (1.5), their
+        heads, and a service named by its office's alias (``named_service``, 2.1)."""
         alone_phrases, intent_phrases = named_office_phrases(analyzed)
         phrases = {phrase for phrase in alone_phrases | intent_phrases if phrase}
         if not phrases:
@@ -84,10 +113,19 @@ class RemoteLexical:
         offices_wanted = not types or "office" in types
         promoted, offices = {}, {}
         for hit in named:
-            alone = bool(set(hit["_source"]["names"]) & alone_phrases)
+            hit_names = set(hit["_source"]["names"])
+            if not hit_names & phrases:
+                continue  # named as a service only
+            alone = bool(hit_names & alone_phrases)
             if _key(hit) not in promoted or alone:
-                promoted[_key(hit)] = (2.0 if alone else 1.5, hit["_source"]["office"])
+                promoted[_key(hit)] = (
+                    NAMED_OFFICE_LIFT if alone else OFFICE_WITH_INTENT_LIFT,
+                    hit["_source"]["office"],
+                )
                 offices[hit["_source"]["office"]] = 1.5 if alone and offices_wanted else 2.5
+        service = named_service([hit["_source"] for hit in named], alone_phrases)
+        if service:
+            promoted[(service["type"], service["id"])] = (NAMED_SERVICE_LIFT, service["office"])
         if (analyzed.wants_leader or not offices_wanted) and offices:
             for hit in self.client.search(self.alias, heads_query(set(offices), types)):
                 promoted[_key(hit)] = (offices[hit["_source"]["office"]], hit["_source"]["office"])
