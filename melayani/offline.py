@@ -9,6 +9,7 @@ keep is decided by the pages themselves (``core.offline``). Browsers without ser
 never ask for any of this.
 """
 
+import functools
 import hashlib
 import json
 
@@ -68,7 +69,13 @@ def worker_config():
 
 def worker_script():
     """The worker's text, its version being the hash of the text with an empty version."""
-    config = worker_config()
+    return _versioned_worker(json.dumps(worker_config(), sort_keys=True))
+
+
+@functools.lru_cache(maxsize=4)
+def _versioned_worker(config_json):
+    # Browsers ask for /sw.js on every visit: rendered once per configuration, not per request.
+    config = json.loads(config_json)
     unversioned = render_to_string(WORKER_TEMPLATE, {"config_json": json.dumps({**config, "version": ""})})
     version = hashlib.sha256(unversioned.encode()).hexdigest()[:12]
     return render_to_string(WORKER_TEMPLATE, {"config_json": json.dumps({**config, "version": version})})
