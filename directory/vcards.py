@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from core import phone
+from core.offline import keep_offline
 from core.privacy import visible_to_public
 
 from .models import ContactPerson, OfficePage
@@ -102,4 +103,4 @@ def contact_vcard(request, key):
     response = HttpResponse(vcard_text(contact, office, url), content_type="text/vcard; charset=utf-8")
     filename = f"{slugify(structured_name(contact.name).given) or contact.key}.vcf"
     response.headers["Content-Disposition"] = content_disposition_header(True, filename)
-    return response
+    return keep_offline(request, response)

@@ -9,6 +9,7 @@ from announcements import sitemaps
 from core import api as core_api
 from directory import vcards
 from feedback import urls as feedback_urls
+from melayani import offline
 from melayani import views as site_views
 from melayani.api import api
 from search import views as search_views
@@ -24,6 +25,8 @@ urlpatterns = [
     re_path(r"^api/", core_api.not_found),
     path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
     path("robots.txt", site_views.robots_txt, name="robots-txt"),
+    # At the root, so that the worker's scope is the whole site (melayani/offline.py).
+    path("sw.js", offline.service_worker, name="service-worker"),
 ]
 
 if settings.DEBUG:
@@ -34,6 +37,8 @@ if settings.DEBUG:
 # Every public page lives under its language: /id/… (default) and /en/….
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("manifest.webmanifest", offline.manifest, name="web-app-manifest"),
+    path("offline/", offline.offline_page, name="offline-page"),
     path("vcard/<slug:key>.vcf", vcards.contact_vcard, name="contact-vcard"),
     path("feedback/", include(feedback_urls.urlpatterns)),
     path("", include(wagtail_urls)),

@@ -13,19 +13,21 @@ from wagtail_localize.fields import SynchronizedField
 
 from core.cache import accept_query
 from core.mixins import IntroductionMixin, PhoneLinksMixin, StableSlugMixin
+from core.offline import KeptOfflineMixin
 from core.phone import validate_phone_number
 from core.privacy import visible_to_public
 
 from .. import admin_panels, translation_status, villages
 from ..grouping import group_offices_by_kind
 from ..structured_data import office_data
+from ..views.offline import offline_directory
 from ..views.poster import office_poster
 from .choices import OFFICE_KIND_ORDER, OfficeKind, Weekday
 from .contacts import ContactPerson
 
 
-class DirectoryIndexPage(IntroductionMixin, Page):
-    """Every office of the regency, grouped by type and listed A–Z."""
+class DirectoryIndexPage(RoutablePageMixin, IntroductionMixin, Page):
+    """Every office of the regency, grouped by type and listed A–Z; ``offline/``, compact, to keep on a phone."""
 
     parent_page_types = ["melayani.HomePage"]
     subpage_types = ["directory.OfficePage"]
@@ -51,8 +53,13 @@ class DirectoryIndexPage(IntroductionMixin, Page):
         context["office_groups"] = group_offices_by_kind(offices)
         return context
 
+    @path("offline/", name="offline")
+    def offline(self, request):
+        """Every office with its head and main number, small enough to keep on a phone."""
+        return offline_directory(request, self)
 
-class OfficePage(PhoneLinksMixin, RoutablePageMixin, StableSlugMixin, Page):
+
+class OfficePage(KeptOfflineMixin, PhoneLinksMixin, RoutablePageMixin, StableSlugMixin, Page):
     """A regency office (OPD) with its contact persons and services."""
 
     kind = models.CharField(_("type of office"), max_length=20, choices=OfficeKind.choices)

@@ -11,6 +11,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from core.mixins import StableSlugMixin
+from core.offline import KeptOfflineMixin
 
 from .. import translation_status
 from ..blocks import LegalBasisBlock, ListItemBlock
@@ -20,7 +21,7 @@ from .contacts import ContactPerson
 from .offices import OfficePage
 
 
-class ServicePage(StableSlugMixin, Page):
+class ServicePage(KeptOfflineMixin, StableSlugMixin, Page):
     """A public service with its published service standard (standar pelayanan)."""
 
     summary = models.TextField(_("summary"), blank=True)
