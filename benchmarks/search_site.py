@@ -109,7 +109,11 @@ def production_environment(url, **extra):
 
 def profile_request_path(url, lines):
     """The dev queries through the API in process under pyinstrument: where a search spends its time."""
-    os.environ.update(production_environment(url, STATIC_ROOT=tempfile.mkdtemp(prefix="melayani-bench-static-")))
+    prefix = f"melayani-bench-{os.getpid()}"
+    redis = {"REDIS_URL": BENCH_REDIS_URL, "CACHE_KEY_PREFIX": prefix} if redis_answers() else {}
+    os.environ.update(
+        production_environment(url, STATIC_ROOT=tempfile.mkdtemp(prefix="melayani-bench-static-"), **redis)
+    )
     import django
 
     django.setup()
@@ -136,6 +140,8 @@ def profile_request_path(url, lines):
         print("\n".join(profiler.output_text(flat=True, short_mode=True).splitlines()[: lines + 8]))
         print("Call tree (frames under 2% of the time hidden):")
         print(profiler.output_text(processor_options={"filter_threshold": 0.02}))
+    if redis:
+        forget_run(prefix)
 
 
 def redis_answers():
