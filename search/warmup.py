@@ -10,6 +10,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.db import connections
 
 from . import embeddings, service
 
@@ -33,11 +34,18 @@ def warm_up():
     return True
 
 
+def _warm_up_and_disconnect():
+    try:
+        warm_up()
+    finally:
+        connections.close_all()  # the thread's own connections: nobody would close them otherwise
+
+
 def warm_up_worker(worker):
     """``warm_up`` in a gunicorn worker, telling the arbiter it is alive while the engine is built."""
     if not settings.SEARCH_WARM_UP:
         return
-    thread = threading.Thread(target=warm_up, name="search-warm-up", daemon=True)
+    thread = threading.Thread(target=_warm_up_and_disconnect, name="search-warm-up", daemon=True)
     thread.start()
     while thread.is_alive():
         worker.notify()
