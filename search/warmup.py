@@ -18,6 +18,7 @@ logger = logging.getLogger(__name__)
 
 # How often a worker that is still warming up tells gunicorn it is alive (gunicorn's timeout is 30 s).
 HEARTBEAT_SECONDS = 1.0
+WARM_UP_QUERY = "ktp hilang"
 
 
 def warm_up():
@@ -26,7 +27,8 @@ def warm_up():
     started = time.monotonic()
     try:
         embeddings.load_model()
-        service.site_engine()
+        # A whole search, not just the engine: the analysis and the pages' loading have first-time costs too.
+        service.search(WARM_UP_QUERY, settings.LANGUAGE_CODE)
     except Exception:
         logger.exception("Search warm-up failed; the first search will load what is missing")
         return False
