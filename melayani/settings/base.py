@@ -353,6 +353,13 @@ else:
         },
     }
 PAGE_CACHE_ALIAS = "pages"
+# Search keeps what it may reuse between requests (the content version, query vectors) in the cache
+# that every worker of every host shares: Redis. Without it there is none, since a process's own
+# memory would hide one worker's publish from the others.
+SEARCH_SHARED_CACHE = "default" if REDIS_URL else ""
+# A gunicorn worker loads the language model and builds the search engine before it takes its
+# first request (gunicorn.conf.py), so that no citizen waits for them.
+SEARCH_WARM_UP = env_bool("SEARCH_WARM_UP", True)
 # Seconds a page stays in the server's cache (0: no page cache); a publish empties it at once.
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "600"))
 # Seconds browsers and proxies may keep a public page before revalidating it (ETag).

@@ -19,6 +19,8 @@ CACHES = {
 # Off: the test database rolls back between tests, a page cache would not.
 # tests/core/cache/conftest.py turns it on, on the local cache and on Redis.
 PAGE_CACHE_TIMEOUT = 0
+# The local cache outlives each test's rolled-back database: search keeps nothing in it.
+SEARCH_SHARED_CACHE = ""
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="melayani-test-media-")
 # pytest-django sends mail straight to mail.outbox (locmem); tests of the queue set the queue's

@@ -1,0 +1,185 @@
+"""What keeps search fast stays out of the citizen's way: shared caches that may fail, a worker warmed up
+before its first request, the full-text backend asked only when the engine finds too little."""
+
+import importlib.util
+
+import numpy as np
+import pytest
+from django.db import DatabaseError
+from wagtail.models import Locale
+
+from directory.models import ServicePage
+from search import embeddings, engine_cache, service, warmup
+from tests.support import servers
+
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+
+GUNICORN_CONF = servers.ROOT / "gunicorn.conf.py"
+
+
+def result_ids(client, **params):
+    response = client.get("/api/search/", params)
+    assert response.status_code == 200
+    return [f"{item['type']}:{item['id']}" for item in response.json()["results"]]
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """The local cache standing in for Redis, empty, with no vector remembered by this process."""
+    from django.core.cache import cache
+
+    settings.SEARCH_SHARED_CACHE = "default"
+    cache.clear()
+    embeddings._embed_query.cache_clear()
+    yield cache
+    cache.clear()
+    embeddings._embed_query.cache_clear()
+
+
+class CountingModel:
+    """The embedding model's query side, counting its runs."""
+
+    def __init__(self):
+        self.queries = []
+
+    def token_count(self, text, is_query):
+        return len(text.split())
+
+    def query(self, text):
+        self.queries.append(text)
+        return np.full(embeddings.DIMENSIONS, 1 / np.sqrt(embeddings.DIMENSIONS), dtype=np.float32)
+
+
+def test_a_query_embedded_by_one_worker_is_not_embedded_again_by_another(shared_cache, monkeypatch):
+    model = CountingModel()
+    monkeypatch.setattr(embeddings, "_loaded_model", lambda: model)
+    first = embeddings.embed_query("lampu jalan di gang kami mati")
+    embeddings._embed_query.cache_clear()  # another worker: nothing in its own memory
+    second = embeddings.embed_query("lampu jalan di gang kami mati")
+    assert model.queries == ["lampu jalan di gang kami mati"]
+    assert np.array_equal(first, second)
+
+
+def test_without_a_shared_cache_each_worker_embeds_for_itself(settings, monkeypatch):
+    settings.SEARCH_SHARED_CACHE = ""
+    embeddings._embed_query.cache_clear()
+    model = CountingModel()
+    monkeypatch.setattr(embeddings, "_loaded_model", lambda: model)
+    embeddings.embed_query("lampu jalan mati")
+    embeddings._embed_query.cache_clear()
+    embeddings.embed_query("lampu jalan mati")
+    embeddings._embed_query.cache_clear()
+    assert len(model.queries) == 2
+
+
+def test_searches_read_the_content_version_from_the_shared_cache(client, shared_cache, monkeypatch):
+    assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran")
+
+    def no_database(*args):
+        raise AssertionError("the content version was read from the database")
+
+    monkeypatch.setattr(engine_cache, "database_content_version", no_database)
+    assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran")
+
+
+def first_result(client, query):
+    response = client.get("/api/search/", {"q": query})
+    assert response.status_code == 200
+    first = response.json()["results"][0]
+    return first["id"], first["title"]
+
+
+def test_a_publish_shows_in_search_at_once_with_the_shared_cache(
+    client, shared_cache, django_capture_on_commit_callbacks
+):
+    assert first_result(client, "ktp hilang rusak")[0] == "ktp-el-hilang-rusak"
+    page = ServicePage.objects.get(stable_slug="ktp-el-hilang-rusak", locale=Locale.get_default())
+    page.title = "KTP-el hilang, rusak atau tercebur banjir"
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    assert first_result(client, "ktp hilang rusak") == ("ktp-el-hilang-rusak", page.title)
+
+
+@pytest.fixture
+def broken_redis(settings):
+    """The shared cache on a Redis that is not there."""
+    nowhere = f"redis://127.0.0.1:{servers.free_port()}/0"
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "core.cache.backends.ResilientRedisCache", "LOCATION": nowhere},
+    }
+    settings.SEARCH_SHARED_CACHE = "default"
+    embeddings._embed_query.cache_clear()
+    yield
+    embeddings._embed_query.cache_clear()
+
+
+def test_search_answers_when_redis_is_down(client, broken_redis):
+    assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran anak saya")[:3]
+    assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran anak saya")[:3]
+
+
+class RecordingBackend:
+    def __init__(self):
+        self.queries = []
+
+    def search(self, query, queryset, operator=None):
+        self.queries.append(query)
+        return queryset.none()
+
+
+def test_the_full_text_backend_is_not_asked_when_the_engine_has_enough_candidates(client, monkeypatch):
+    backend = RecordingBackend()
+    monkeypatch.setattr(service, "get_search_backend", lambda: backend)
+    assert result_ids(client, q="legalisasi surat oleh camat", limit=10)
+    assert backend.queries == []
+
+
+def gunicorn_hooks():
+    spec = importlib.util.spec_from_file_location("gunicorn_conf", GUNICORN_CONF)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class Worker:
+    def __init__(self):
+        self.notified = 0
+
+    def notify(self):
+        self.notified += 1
+
+
+@pytest.fixture
+def cold_worker(monkeypatch):
+    """A process that has loaded neither the model nor the engine yet."""
+    monkeypatch.setattr(embeddings, "_model", None)
+    service.engine_cache.clear()
+    yield
+    service.engine_cache.clear()
+
+
+def test_a_gunicorn_worker_loads_the_model_and_the_engine_before_its_first_request(cold_worker, settings):
+    settings.SEARCH_WARM_UP = True
+    worker = Worker()
+    gunicorn_hooks().post_worker_init(worker)
+    assert embeddings._model is not None
+    assert service.engine_cache.built
+    assert worker.notified >= 1, "the worker told gunicorn it is alive while warming up"
+
+
+def test_warm_up_can_be_turned_off(cold_worker, settings):
+    settings.SEARCH_WARM_UP = False
+    gunicorn_hooks().post_worker_init(Worker())
+    assert embeddings._model is None
+    assert not service.engine_cache.built
+
+
+def test_a_warm_up_that_fails_leaves_the_worker_to_start_and_search_later(cold_worker, client, monkeypatch):
+    def database_down():
+        raise DatabaseError("database is down")
+
+    monkeypatch.setattr(service, "site_engine", database_down)
+    assert warmup.warm_up() is False
+    monkeypatch.undo()
+    assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran")
