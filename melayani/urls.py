@@ -11,6 +11,7 @@ from directory import vcards
 from feedback import urls as feedback_urls
 from melayani import views as site_views
 from melayani.api import api
+from search import urls as search_urls
 from search import views as search_views
 
 # A database locked or down outside a view (in a middleware) is a 503 too.
@@ -34,6 +35,7 @@ if settings.DEBUG:
 # Every public page lives under its language: /id/… (default) and /en/….
 urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
+    path("search/", include(search_urls.urlpatterns)),
     path("vcard/<slug:key>.vcf", vcards.contact_vcard, name="contact-vcard"),
     path("feedback/", include(feedback_urls.urlpatterns)),
     path("", include(wagtail_urls)),
