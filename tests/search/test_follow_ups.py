@@ -118,8 +118,10 @@ def test_an_answer_without_the_form_token_is_refused(client):
     assert not SearchFollowUp.objects.exists()
 
 
-def test_an_answer_needs_the_pages_csrf_token(client):
-    action, fields = answer_form(client, QUERY)
-    response = Client(enforce_csrf_checks=True).post(action, {**fields, "found": "no"})
-    assert response.status_code == 403
+def test_an_answer_is_accepted_with_the_pages_csrf_token_only():
+    citizen, stranger = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    action, fields = answer_form(citizen, QUERY)
+    assert stranger.post(action, {**fields, "found": "no"}).status_code == 403
     assert not SearchFollowUp.objects.exists()
+    assert citizen.post(action, {**fields, "found": "no"}).status_code == 302
+    assert SearchFollowUp.objects.get().found is False
