@@ -1,9 +1,13 @@
 """Which result a citizen opened and whether they found what they needed: kept without personal data."""
 
+import datetime
+import io
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
-from django.test import Client
+from django.core.management import call_command
+from django.test import Client, override_settings
+from django.utils import timezone
 
 from search import follow_ups
 from search.models import SearchFollowUp, SearchOpen, SearchQueryLog
@@ -13,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 QUERY = "ktp hilang"
 SERVICE_URL = "/id/direktori/dispendukcapil/ktp-el-hilang-rusak/"
+DAY = datetime.timedelta(days=1)
 
 
 def result_links(client, query, language="id"):
@@ -125,3 +130,14 @@ def test_an_answer_is_accepted_with_the_pages_csrf_token_only():
     assert not SearchFollowUp.objects.exists()
     assert citizen.post(action, {**fields, "found": "no"}).status_code == 302
     assert SearchFollowUp.objects.get().found is False
+
+
+@override_settings(SEARCH_LOG_RETENTION_DAYS=90)
+def test_follow_ups_are_deleted_with_the_log_after_the_retention_period():
+    today = timezone.localdate()
+    old = SearchFollowUp.objects.create(reference="a" * 32, query="lama", language_code="id", date=today - DAY * 91)
+    SearchOpen.objects.create(follow_up=old, result="service:x", title="X", position=1)
+    SearchFollowUp.objects.create(reference="b" * 32, query="baru", language_code="id", date=today - DAY * 89)
+    call_command("purge_search_log", stdout=io.StringIO())
+    assert list(SearchFollowUp.objects.values_list("query", flat=True)) == ["baru"]
+    assert not SearchOpen.objects.exists()
