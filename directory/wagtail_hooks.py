@@ -2,7 +2,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from . import action_menu, dashboard, freshness, team_actions
+from . import action_menu, dashboard, freshness, next_steps, team_actions
 from .views import admin as views
 from .viewsets import (
     FreshnessReportView,
@@ -85,3 +85,6 @@ hooks.register("before_edit_page", team_actions.translation_editor, order=-1)
 @hooks.register("insert_global_admin_css")
 def hide_unlinked_translation_editor_actions():
     return team_actions.HIDE_UNLINKED_EDITOR_ACTIONS
+
+
+hooks.register("search_next_steps", next_steps.office_kind_steps)

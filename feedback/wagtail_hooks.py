@@ -6,7 +6,7 @@ from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from directory.viewsets import OfficeEditorMenuItem
 
-from . import admin_views, clock, review
+from . import admin_views, clock, next_steps, review
 from .viewsets import (
     CitizenVoicePanel,
     ComplaintsReportView,
@@ -73,3 +73,6 @@ def complaint_promise_section(context, page):
     """The complaint box's promise on an office page, worded where the clock is defined."""
     sentence = _("Write to this office: you get a reference number and an answer %(promise)s.")
     return format_html("<p>{}</p>", sentence % {"promise": clock.promise()})
+
+
+hooks.register("search_next_steps", next_steps.complaint_box_steps)

@@ -12,6 +12,7 @@ from feedback import urls as feedback_urls
 from melayani import offline
 from melayani import views as site_views
 from melayani.api import api
+from search import urls as search_urls
 from search import views as search_views
 
 # A database locked or down outside a view (in a middleware) is a 503 too.
@@ -39,6 +40,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search_page, name="search"),
     path("manifest.webmanifest", offline.manifest, name="web-app-manifest"),
     path("offline/", offline.offline_page, name="offline-page"),
+    path("search/", include(search_urls.urlpatterns)),
     path("vcard/<slug:key>.vcf", vcards.contact_vcard, name="contact-vcard"),
     path("feedback/", include(feedback_urls.urlpatterns)),
     path("", include(wagtail_urls)),

@@ -58,6 +58,11 @@ def mask_personal_numbers(text: str) -> str:
     return PERSONAL_NUMBER.sub(MASK, text)
 
 
+def logged_query(query: str) -> str:
+    """``query`` as the search log keeps it: lower case, single spaces, personal numbers masked."""
+    return mask_personal_numbers(" ".join(query.casefold().split()))[:200]
+
+
 class SearchQueryLog(models.Model):
     """How often a query was searched on a day, per language, and whether it found anything."""
 
@@ -85,7 +90,7 @@ class SearchQueryLog(models.Model):
         Phone numbers and NIKs are masked first: the log keeps no personal numbers.
         One upsert statement: a search must not cost several write transactions.
         """
-        normalised = mask_personal_numbers(" ".join(query.casefold().split()))[:200]
+        normalised = logged_query(query)
         if not normalised:
             return
         table = connection.ops.quote_name(cls._meta.db_table)
@@ -135,3 +140,51 @@ class DocumentEmbedding(models.Model):
 
     def __str__(self):
         return f"{self.kind}:{self.identifier} ({self.language_code})"
+
+
+class SearchFollowUp(models.Model):
+    """What one results page led to: the results opened and the answer to "did you find what you needed?".
+
+    Its reference is drawn at random for that results page, not for a person: no IP address,
+    session or user is kept, and the query is kept as the search log keeps it (``logged_query``).
+    """
+
+    reference = models.CharField(max_length=32, unique=True)
+    query = models.CharField(_("query"), max_length=200)
+    language_code = models.CharField(_("language"), max_length=10)
+    date = models.DateField(_("date"), default=timezone.localdate)
+    found = models.BooleanField(_("found what they needed"), null=True)
+
+    class Meta:
+        verbose_name = _("search follow-up")
+        verbose_name_plural = _("search follow-ups")
+        indexes = [models.Index(fields=["date", "language_code"])]
+
+    def __str__(self):
+        return self.query
+
+    @classmethod
+    def purge_expired(cls, today=None) -> int:
+        """Delete follow-ups older than ``SEARCH_LOG_RETENTION_DAYS``, like the log; returns how many went."""
+        cutoff = (today or timezone.localdate()) - datetime.timedelta(days=settings.SEARCH_LOG_RETENTION_DAYS)
+        deleted, _ = cls.objects.filter(date__lt=cutoff).delete()
+        return deleted
+
+
+class SearchOpen(models.Model):
+    """A result opened from a results page: which one (``service:ktp-baru``), as it was titled, at which rank."""
+
+    follow_up = models.ForeignKey(SearchFollowUp, on_delete=models.CASCADE, related_name="opens")
+    result = models.CharField(_("result"), max_length=300)
+    title = models.CharField(_("title"), max_length=255)
+    # The page behind the result, which editors may promote for the query.
+    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    position = models.PositiveSmallIntegerField(_("rank"))
+
+    class Meta:
+        verbose_name = _("opened search result")
+        verbose_name_plural = _("opened search results")
+        constraints = [models.UniqueConstraint(fields=["follow_up", "result"], name="unique_open_per_follow_up")]
+
+    def __str__(self):
+        return self.title

@@ -26,7 +26,7 @@ from . import embedding_store
 from .backends.analysis import synonym_rules
 from .embeddings import embed_query
 from .engine.grouping import ServiceGroups
-from .engine.hybrid import HybridEngine
+from .engine.hybrid import HybridEngine, confident
 from .engine.lexical import SearchEngine
 from .engine.remote.client import EngineClient, EngineError, alias_name, engine_url
 from .engine.remote.site import EngineIndex, RemoteSite
@@ -57,6 +57,9 @@ class SearchOutcome:
     hits: list = field(default_factory=list)
     suggestion: str | None = None
     closest_offices: list = field(default_factory=list)
+    # Whether the best hit is a good answer (an editor's promotion, or ``hybrid.confident``);
+    # when not, the results page says so and offers next steps.
+    confident: bool = False
 
 
 def clean_query(raw):
@@ -249,6 +252,7 @@ def answer(engine, query, language_code, types, limit, request) -> SearchOutcome
     promoted_keys = {(item.type, item.id) for item in promoted}
     ranked_hits, reading = engine.hybrid.rank_with_reading(query, types=types, limit=limit * CANDIDATES_PER_RESULT)
     fused = [hit for hit in ranked_hits if hit.key not in promoted_keys]
+    outcome.confident = bool(promoted) or confident(fused)
     # A district named with a typo ("blimbngsari") still counts: the repaired reading is added.
     grouped = engine.groups.fold([hit.key for hit in fused], f"{query} {reading.corrected_phrase}")
     score_of = {hit.key: hit.score for hit in fused}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from core.exports import FormulaSafeCsvMixin
 
@@ -18,8 +18,16 @@ from .models import SearchQueryLog, SynonymGroup
 REPORT_DAYS = 30
 
 
+class SynonymGroupCreateView(CreateView):
+    """The new group's form, prefilled with ``?terms=`` (the report of failed searches links here with a query)."""
+
+    def get_initial_form_instance(self):
+        return SynonymGroup(terms=self.request.GET.get("terms", "")[:200])
+
+
 class SynonymGroupViewSet(SnippetViewSet):
     model = SynonymGroup
+    add_view_class = SynonymGroupCreateView
     icon = "list-ul"
     menu_label = _("Search synonyms")
     add_to_admin_menu = True

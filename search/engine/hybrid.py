@@ -35,6 +35,10 @@ FULL_SIMILARITY = 0.9
 # When no word of the query is known to the lexical engine, meaning alone must be clear:
 # nonsense (``qwxzv``, ``lorem ipsum``, emoji) reaches 0.83 with some document.
 MIN_SIMILARITY_ALONE = 0.86
+# A fused score from which the best answer counts as a confident one (see ``confident``).
+# Measured on the demo: far-fetched answers ("resep nasi goreng", "pizza delivery", "paspor")
+# score 0.2 to 0.56, a problem described in fresh words and answered right 0.59 to 0.75.
+CONFIDENT_SCORE = 0.58
 
 
 @dataclass
@@ -88,6 +92,16 @@ def fuse(ranking: Ranking, similar: list[tuple[tuple[str, str], float]], weight:
     return first + sorted(
         (FusedHit(key, score) for key, score in scores.items()), key=lambda hit: (-hit.score, hit.key)
     )
+
+
+def confident(hits: list[FusedHit]) -> bool:
+    """Whether the best hit is a good answer rather than the least bad one.
+
+    Its fused score says how well it is supported: a result the lexical engine fully
+    trusts scores at least ``1 - SEMANTIC_WEIGHT_CONFIDENT``, objects put first by a
+    ranking rule 2 or more; words matched weakly and a meaning merely near (a similarity
+    a little over ``MIN_SIMILARITY``) stay below ``CONFIDENT_SCORE``."""
+    return bool(hits) and hits[0].score >= CONFIDENT_SCORE
 
 
 class HybridEngine:
