@@ -37,7 +37,7 @@ from .text.normalize import normalize_text, tokenize
 
 logger = logging.getLogger(__name__)
 
-RESULT_TYPES = ("contact", "service", "office", "news")
+RESULT_TYPES = ("contact", "service", "office", "news", "event")
 MAX_QUERY_LENGTH = 200
 # The Wagtail backend gets the distinct words of the query, at most this many: its work
 # grows with every word, once per model.
