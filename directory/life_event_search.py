@@ -1,5 +1,6 @@
 """Life events in the site search (type ``event``): a search source, registered in ``apps.py``."""
 
+from django.db.models import Q
 from django.utils.text import Truncator
 from wagtail.models import Locale
 
@@ -72,8 +73,10 @@ def _service_names(pages):
 
 
 def event_scopes_for_pages(page_ids):
-    slugs = LifeEventPage.objects.filter(id__in=page_ids).values_list("stable_slug", flat=True)
-    return {event_scope(slug) for slug in slugs}
+    """The events among the pages, and those that list a service among them (they show its name)."""
+    services = ServicePage.objects.filter(id__in=page_ids).values("translation_key")
+    events = LifeEventPage.objects.filter(Q(id__in=page_ids) | Q(service_links__service__translation_key__in=services))
+    return {event_scope(slug) for slug in events.values_list("stable_slug", flat=True).distinct()}
 
 
 def event_scope_members():
