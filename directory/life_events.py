@@ -10,6 +10,7 @@ from wagtail.models import Locale
 
 from core.translation import ensure_bilingual_child, translate_page
 
+from . import translation_sync
 from .models import LifeEventIndexPage, LifeEventPage, LifeEventService, ServicePage
 
 LIFE_EVENTS_FILE = Path(__file__).resolve().parent / "data" / "life_events.json"
@@ -56,6 +57,11 @@ def load_life_events(index, events, progress=None) -> EventsLoaded:
     has few); one with none of them is left out, and the missing identifiers are reported.
     """
     english, _created = Locale.objects.get_or_create(language_code="en")
+    with translation_sync.suspended():  # both languages are written here
+        return _load(index, events, english, progress)
+
+
+def _load(index, events, english, progress):
     wanted = {slug for event in events for slug in event["services"]}
     services = {
         page.stable_slug: page for page in ServicePage.objects.filter(locale=index.locale, stable_slug__in=wanted)

@@ -167,3 +167,14 @@ def test_search_finds_a_service_by_one_of_its_situations(client, office):
     results = page(client, "/en/search/?q=grandma living by herself cannot make her own meals")
     found = hrefs(results, ".search-hit__title a")
     assert found and found[0] == wanted.get_translation(english()).url
+
+
+def test_an_editors_new_order_reaches_the_english_page_when_published(client, event):
+    source = LifeEventPage.objects.get(pk=event.pk)
+    links = list(source.service_links.all())
+    for order, link in enumerate(reversed(links)):
+        link.sort_order = order
+    source.service_links = list(reversed(links))
+    source.save_revision().publish()
+    titles, _officers = steps(page(client, event.get_translation(english()).url))
+    assert titles == ["Test birth certificate", "Test family card update"]
