@@ -178,3 +178,11 @@ def test_an_editors_new_order_reaches_the_english_page_when_published(client, ev
     source.save_revision().publish()
     titles, _officers = steps(page(client, event.get_translation(english()).url))
     assert titles == ["Test birth certificate", "Test family card update"]
+
+
+def test_editors_can_open_a_life_event_and_add_one_in_the_admin(admin_client, event):
+    assert admin_client.get(f"/admin/pages/{event.pk}/edit/").status_code == 200
+    # The English page opens in wagtail-localize's translation editor.
+    assert admin_client.get(f"/admin/pages/{event.get_translation(english()).pk}/edit/").status_code == 200
+    index = event.get_parent()
+    assert admin_client.get(f"/admin/pages/add/directory/lifeeventpage/{index.pk}/").status_code == 200
