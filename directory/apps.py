@@ -12,8 +12,10 @@ class DirectoryConfig(AppConfig):
 
         from . import signals  # noqa: F401
         from .freshness import contact_verified
+        from .life_event_search import LIFE_EVENT_SOURCE
         from .search import DIRECTORY_SOURCE
 
         register(DIRECTORY_SOURCE)
+        register(LIFE_EVENT_SOURCE)
         # Confirming a contact changes the office page's "last verified" date without a publish.
         purges.refresh_on_signal(contact_verified, "contact-verified")

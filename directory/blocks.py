@@ -21,3 +21,15 @@ class LegalBasisBlock(ListItemBlock):
     class Meta:
         icon = "doc-full"
         label = _("Regulation")
+
+
+class SituationBlock(ListItemBlock):
+    """When a citizen needs a service, in their own words: one short sentence."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 200)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "help"
+        label = _("Situation")

@@ -82,6 +82,7 @@ def service_record(service, translated=None):
         "slug": service.stable_slug,
         "name": _pair(service.title, translated.title if translated else None),
         "summary": both("summary"),
+        "situations": both_streams("situations"),
         "requirements": both_streams("requirements"),
         "procedure": both_streams("procedure"),
         "duration": both("duration"),

@@ -28,7 +28,7 @@ def _village_fields(office) -> dict:
     return {PLACES_FIELD: [name for village in gazetteer().villages_of(kecamatan) for name in village.names]}
 
 
-def _sentences(*parts) -> str:
+def sentences(*parts) -> str:
     """Plain prose for the embedding model: the non-empty parts, each ending with a full stop."""
     texts = [" ".join(str(part).split()) for part in parts if part and str(part).strip()]
     return " ".join(text if text[-1] in ".!?" else text + "." for text in texts)
@@ -38,7 +38,7 @@ def _office_document(office, locale):
     name = office["name"][locale]
     return {
         # What the embedding model reads: what the office is and does, in plain words.
-        "meaning": _sentences(
+        "meaning": sentences(
             f"{name} ({office['acronym']})" if office.get("acronym") else name, office["summary"][locale]
         ),
         "type": "office",
@@ -60,7 +60,7 @@ def _office_document(office, locale):
 def _contact_document(office, contact, locale, responsible, assisting):
     return {
         # The officer as a citizen would describe their need: what they handle, where.
-        "meaning": _sentences(
+        "meaning": sentences(
             f"{contact['position'][locale]}, {office['name'][locale]}",
             contact["handles"][locale],
             contact["field"][locale],
@@ -104,12 +104,14 @@ def _service_document(office, service, locale):
         fields["channels"] = service.get("channels", [])
     return {
         # What the service solves, in plain words: name, summary, what the citizen gets, keywords.
-        "meaning": _sentences(
+        "meaning": sentences(
             service["name"][locale],
             service["summary"][locale],
             service["output"][locale],
             ", ".join(service["keywords"][locale]),
         ),
+        # Each situation ("my wallet was stolen with my ID card in it") is a vector of its own.
+        "passages": service.get("situations", {}).get(locale, []),
         "type": "service",
         "id": service["slug"],
         "office": office["slug"],

@@ -7,7 +7,7 @@ from wagtail.models import GroupApprovalTask, Task, Workflow
 from wagtail.signals import page_published
 
 from . import role_names, roles, translation_sync
-from .models import ContactPerson, OfficePage, ServicePage
+from .models import ContactPerson, LifeEventPage, OfficePage, ServicePage
 
 
 @receiver(post_save, sender=OfficePage)
@@ -24,6 +24,7 @@ def apply_office_moderation_switch(sender, instance, **kwargs):
 
 @receiver(page_published, sender=OfficePage)
 @receiver(page_published, sender=ServicePage)
+@receiver(page_published, sender=LifeEventPage)
 def english_follows_indonesian(sender, instance, **kwargs):
     """Every publish path (editor, approval, schedule, import) sends this signal, so English never lags."""
     if translation_sync.follows_source(instance):

@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from core.mixins import IntroductionMixin
 from core.privacy import visible_to_public
-from directory.models import DirectoryIndexPage, OfficeKind
+from directory.models import DirectoryIndexPage, LifeEventIndexPage, OfficeKind
 
 
 class HomePage(RoutablePageMixin, IntroductionMixin, Page):
@@ -27,6 +27,9 @@ class HomePage(RoutablePageMixin, IntroductionMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["directory"] = self.directory_index()
         context["office_kinds"] = OfficeKind.choices
+        life_events = LifeEventIndexPage.objects.child_of(self).live().first()
+        context["life_events"] = life_events
+        context["events"] = list(life_events.events()) if life_events else []
         return context
 
     @path("untranslated/<int:page_id>/", name="untranslated")

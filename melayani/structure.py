@@ -1,4 +1,4 @@
-"""The fixed top of the page tree: locales, home page, directory index, Site."""
+"""The fixed top of the page tree: locales, home page, directory and life events indexes, Site."""
 
 import json
 from pathlib import Path
@@ -8,6 +8,7 @@ from wagtail.models import Locale, Page, Site
 
 from announcements.structure import ensure_announcement_index
 from core.translation import ensure_bilingual_child, translate_page
+from directory.life_events import ensure_life_event_index
 from directory.models import DirectoryIndexPage
 
 from .models import HomePage
@@ -48,4 +49,5 @@ def ensure_site_structure():
 
     directory = ensure_bilingual_child(home, DirectoryIndexPage, DIRECTORY, english)
     ensure_announcement_index(home)
+    ensure_life_event_index(home)
     return home, directory

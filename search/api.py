@@ -16,7 +16,7 @@ PAGE_TYPES = tuple(kind for kind in service.RESULT_TYPES if kind != "contact")
 
 
 class Hit(Schema):
-    """A service, office or news item found."""
+    """A service, office, news item or life event found."""
 
     type: Literal[PAGE_TYPES]
     id: str = Field(description="Stable identifier of what was found.")

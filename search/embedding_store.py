@@ -6,6 +6,11 @@ published, imported or re-indexed, so that building an engine normally computes 
 Vectors shipped with the code (``SEARCH_SHIPPED_VECTORS``: the demo's, by text hash, made
 by ``manage.py export_search_vectors``) count as stored, so a fresh demo or test database
 embeds nothing that has not changed.
+
+A document may also carry ``passages``: short texts (a service's situations, "my wallet
+was stolen with my ID card in it") that each get a vector of their own, stored as rows
+numbered from 1 beside the document's row 0. ``passage_vectors`` gives them to the engine,
+which lets an object's best passage answer for it rather than an average of them all.
 """
 
 import logging
@@ -29,8 +34,42 @@ _recent: OrderedDict[str, np.ndarray] = OrderedDict()
 RECENT_LIMIT = 5_000
 
 
-def _key(document: dict) -> tuple[str, str, str]:
-    return (str(document["type"]), str(document["id"]), str(document.get("locale") or "id"))
+def _key(document: dict) -> tuple[str, str, str, int]:
+    return (
+        str(document["type"]),
+        str(document["id"]),
+        str(document.get("locale") or "id"),
+        int(document.get("passage") or 0),
+    )
+
+
+def passages_of(documents: list[dict]) -> list[dict]:
+    """Each passage of the documents as a document of its own for the store, numbered from 1."""
+    return [
+        {
+            "type": document["type"],
+            "id": document["id"],
+            "locale": document.get("locale") or "id",
+            "scope": document.get("scope", ""),
+            "passage": number,
+            "meaning": text,
+        }
+        for document in documents
+        for number, text in enumerate(document.get("passages") or (), 1)
+    ]
+
+
+def passage_vectors(documents: list[dict]) -> tuple[dict[tuple[str, str, str], list[np.ndarray]], int]:
+    """``{(type, id, locale): [vector of each passage]}`` for the documents that have passages,
+    and how many had to be computed now."""
+    passages = passages_of(documents)
+    if not passages:
+        return {}, 0
+    vectors, computed = vectors_for(passages)
+    by_document: dict[tuple[str, str, str], list[np.ndarray]] = {}
+    for passage, vector in zip(passages, vectors, strict=True):
+        by_document.setdefault(_key(passage)[:3], []).append(vector)
+    return by_document, computed
 
 
 _shipped: dict[str, np.ndarray] | None = None
@@ -73,11 +112,13 @@ def _compute(texts: list[str], progress=None) -> list[np.ndarray]:
 
 def vectors_for(documents: list[dict], progress=None) -> tuple[list[np.ndarray], int]:
     """A vector per document (same order) and how many had to be computed now."""
-    rows = DocumentEmbedding.objects.only("kind", "identifier", "language_code", "scope", "text_hash", "vector")
+    rows = DocumentEmbedding.objects.only(
+        "kind", "identifier", "language_code", "passage", "scope", "text_hash", "vector"
+    )
     identifiers = {str(document["id"]) for document in documents}
     if len(identifiers) <= SUBSET_LIMIT:  # a publish: read just its objects' rows
         rows = rows.filter(identifier__in=identifiers)
-    stored = {(row.kind, row.identifier, row.language_code): row for row in rows}
+    stored = {(row.kind, row.identifier, row.language_code, row.passage): row for row in rows}
     # The same text under another key (a copy of a page) needs no second computation.
     by_hash = {row.text_hash: row.vector for row in stored.values()}
     shipped = shipped_vectors()
@@ -121,32 +162,34 @@ def _store(rows: list[tuple[dict, str, np.ndarray]]) -> None:
                 kind=kind,
                 identifier=identifier,
                 language_code=language,
+                passage=passage,
                 scope=document.get("scope", ""),
                 text_hash=digest,
                 vector=np.asarray(vector, dtype=np.float32).tobytes(),
             )
             for document, digest, vector in rows
-            for kind, identifier, language in [_key(document)]
+            for kind, identifier, language, passage in [_key(document)]
         ],
         update_conflicts=True,
-        unique_fields=["kind", "identifier", "language_code"],
+        unique_fields=["kind", "identifier", "language_code", "passage"],
         update_fields=["scope", "text_hash", "vector", "updated_at"],
         batch_size=500,
     )
 
 
 def refresh(documents: list[dict], progress=None, scopes=None) -> int:
-    """Compute what is missing or stale and drop what no document needs any more, in the
-    given scopes (a publish) or everywhere; returns how many were computed."""
+    """Compute what is missing or stale (documents and their passages) and drop what no document
+    needs any more, in the given scopes (a publish) or everywhere; returns how many were computed."""
     started = time.perf_counter()
+    documents = documents + passages_of(documents)
     with transaction.atomic():
         _, computed = vectors_for(documents, progress)
         wanted = {_key(document) for document in documents}
         rows = DocumentEmbedding.objects.all() if scopes is None else DocumentEmbedding.objects.filter(scope__in=scopes)
         stale = [
-            pk
-            for pk, kind, identifier, language in rows.values_list("pk", "kind", "identifier", "language_code")
-            if (kind, identifier, language) not in wanted
+            row[0]
+            for row in rows.values_list("pk", "kind", "identifier", "language_code", "passage")
+            if row[1:] not in wanted
         ]
         DocumentEmbedding.objects.filter(pk__in=stale).delete()
     if computed:

@@ -114,7 +114,7 @@ class SearchQueryLog(models.Model):
 
 
 class DocumentEmbedding(models.Model):
-    """The stored sentence embedding of one searchable object in one language.
+    """The stored sentence embedding of one searchable object in one language, or of one of its passages.
 
     Computed when content is published or imported (``search.embedding_store``) and read
     by every worker when it builds its search engine, so a restart or a new worker
@@ -125,6 +125,8 @@ class DocumentEmbedding(models.Model):
     kind = models.CharField(max_length=20)
     identifier = models.CharField(max_length=255)
     language_code = models.CharField(max_length=10)
+    # 0 for the document itself; 1, 2 … for its passages (a service's situations), each a vector of its own.
+    passage = models.PositiveSmallIntegerField(default=0)
     # The part of the index its page rebuilds (an office, an announcement): what a publish refreshes.
     scope = models.CharField(max_length=255, blank=True, db_index=True)
     text_hash = models.CharField(max_length=40)
@@ -135,11 +137,14 @@ class DocumentEmbedding(models.Model):
         verbose_name = _("search embedding")
         verbose_name_plural = _("search embeddings")
         constraints = [
-            models.UniqueConstraint(fields=["kind", "identifier", "language_code"], name="unique_embedding_per_object")
+            models.UniqueConstraint(
+                fields=["kind", "identifier", "language_code", "passage"], name="unique_embedding_per_passage"
+            )
         ]
 
     def __str__(self):
-        return f"{self.kind}:{self.identifier} ({self.language_code})"
+        passage = f" #{self.passage}" if self.passage else ""
+        return f"{self.kind}:{self.identifier} ({self.language_code}){passage}"
 
 
 class SearchFollowUp(models.Model):

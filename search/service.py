@@ -39,7 +39,7 @@ from .text.normalize import normalize_text, tokenize
 
 logger = logging.getLogger(__name__)
 
-RESULT_TYPES = ("contact", "service", "office", "news")
+RESULT_TYPES = ("contact", "service", "office", "news", "event")
 MAX_QUERY_LENGTH = 200
 # The Wagtail backend gets the distinct words of the query, at most this many: its work
 # grows with every word, once per model.
@@ -79,6 +79,7 @@ class SiteEngine:
     def __init__(self, documents, synonym_groups, vectors):
         self._documents: dict[tuple, dict] = {}  # (type, id, locale) -> document
         self._vectors: dict[tuple, object] = {}
+        self._passages: dict[tuple, list] = {}  # (type, id, locale) -> its passages' vectors
         self._remember(documents, vectors)
         self.hybrid = HybridEngine(SearchEngine(documents, synonym_groups=synonym_groups), None, embed_query)
         self._refresh()
@@ -88,14 +89,18 @@ class SiteEngine:
         return (document["type"], str(document["id"]), document.get("locale") or "id")
 
     def _remember(self, documents, vectors):
+        passages = _stored_passage_vectors(documents)
         for document, vector in zip(documents, vectors, strict=True):
-            self._documents[self._key(document)] = document
-            self._vectors[self._key(document)] = vector
+            key = self._key(document)
+            self._documents[key] = document
+            self._vectors[key] = vector
+            self._passages[key] = passages.get(key, [])
 
     def _refresh(self):
         documents = list(self._documents.values())
-        keys = [(document["type"], str(document["id"])) for document in documents]
-        self.hybrid.semantic = SemanticIndex(keys, [self._vectors[self._key(document)] for document in documents])
+        # Each object once per vector: its document's, then its passages' (the best one answers).
+        entries = [(key, vector) for key in self._documents for vector in (self._vectors[key], *self._passages[key])]
+        self.hybrid.semantic = SemanticIndex([key[:2] for key, _ in entries], [vector for _, vector in entries])
         self.groups = ServiceGroups(documents, Locale.get_default().language_code)
         # What may be shown: the published objects the engine was built from.
         self.published = {(document["type"], str(document["id"])): document.get("office", "") for document in documents}
@@ -109,7 +114,7 @@ class SiteEngine:
     def replace(self, scopes, removed, documents, vectors) -> None:
         """Re-index the scopes: ``removed`` keys out, ``documents`` (with their vectors) in."""
         for key in [key for key in self._documents if key[:2] in removed]:
-            del self._documents[key], self._vectors[key]
+            del self._documents[key], self._vectors[key], self._passages[key]
         self._remember(documents, vectors)
         self.hybrid.lexical.update(removed, documents)
         self._refresh()
@@ -183,6 +188,14 @@ def _stored_vectors(documents):
     vectors, computed = embedding_store.vectors_for(documents)
     if computed:
         logger.warning("Computed %d missing search embeddings for the engine", computed)
+    return vectors
+
+
+def _stored_passage_vectors(documents):
+    """The vectors of the documents' passages (a service's situations), by document key."""
+    vectors, computed = embedding_store.passage_vectors(documents)
+    if computed:
+        logger.warning("Computed %d missing passage embeddings for the engine", computed)
     return vectors
 
 

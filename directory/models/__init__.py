@@ -5,6 +5,7 @@ One module per kind of page; ``from directory.models import OfficePage`` keeps w
 
 from .choices import CONTACT_LEVEL_RANK, OFFICE_KIND_ORDER, ContactLevel, OfficeKind, Weekday
 from .contacts import ContactPerson
+from .events import EventStep, LifeEventIndexPage, LifeEventPage, LifeEventService
 from .offices import DirectoryIndexPage, OfficePage, OpeningHours
 from .services import ServiceOfficer, ServicePage
 from .translations import SourceTextChange
@@ -15,6 +16,10 @@ __all__ = [
     "ContactLevel",
     "ContactPerson",
     "DirectoryIndexPage",
+    "EventStep",
+    "LifeEventIndexPage",
+    "LifeEventPage",
+    "LifeEventService",
     "OfficeKind",
     "OfficePage",
     "OpeningHours",

@@ -14,7 +14,7 @@ from core.mixins import StableSlugMixin
 from core.offline import KeptOfflineMixin
 
 from .. import translation_status
-from ..blocks import LegalBasisBlock, ListItemBlock
+from ..blocks import LegalBasisBlock, ListItemBlock, SituationBlock
 from ..forms import ServicePageForm
 from ..structured_data import service_data
 from .contacts import ContactPerson
@@ -34,6 +34,15 @@ class ServicePage(KeptOfflineMixin, StableSlugMixin, Page):
         [("step", ListItemBlock(label=_("Step")))],
         blank=True,
         verbose_name=_("procedure"),
+    )
+    situations = StreamField(
+        [("situation", SituationBlock())],
+        blank=True,
+        verbose_name=_("when you need this"),
+        help_text=_(
+            "Short situations in a citizen's own words, one each, e.g. “My wallet was stolen with my ID card in it”. "
+            "Each one helps search find this service."
+        ),
     )
     duration = models.CharField(_("duration"), max_length=255, blank=True)
     cost = models.CharField(_("cost"), max_length=255, blank=True)
@@ -68,6 +77,7 @@ class ServicePage(KeptOfflineMixin, StableSlugMixin, Page):
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
+        FieldPanel("situations"),
         FieldPanel("requirements"),
         FieldPanel("procedure"),
         FieldRowPanel([FieldPanel("duration"), FieldPanel("cost")]),
@@ -82,6 +92,7 @@ class ServicePage(KeptOfflineMixin, StableSlugMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("keywords", boost=3),
+        index.SearchField("situations"),
         index.SearchField("requirements"),
         index.SearchField("procedure"),
         index.AutocompleteField("keywords"),
@@ -135,6 +146,7 @@ class ServicePage(KeptOfflineMixin, StableSlugMixin, Page):
         context["fallback"] = fallback = translation_status.fallback_of(self)
         office_fallback = translation_status.fallback_of(office) if office else translation_status.NO_FALLBACK
         context["officers"] = translation_status.mark_contacts(self.officers(), office_fallback)
+        context["situations"] = translation_status.stream_items(self, "situations", fallback)
         context["requirements"] = translation_status.stream_items(self, "requirements", fallback)
         context["procedure"] = translation_status.stream_items(self, "procedure", fallback)
         return context

@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 from core import phone
 from core.api import unstorable
 
-from ..blocks import ListItemBlock
+from ..blocks import ListItemBlock, SituationBlock
 
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Listed words (aliases, keywords) are stored joined by ", ": no comma, not blank, no space at either end.
@@ -152,6 +152,7 @@ def whole_number(model, name):
 
 ListItem = text(min_length=1, max_length=ITEM_MAX_LENGTH)
 Keyword = listed("keyword")
+Situation = text(min_length=1, max_length=SituationBlock().field.max_length)
 Time = matching(TIME_PATTERN, "must be a time HH:MM, got {got}")
 
 

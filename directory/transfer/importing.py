@@ -224,6 +224,8 @@ def _apply_office(office, opd):
 
 
 def _upsert_service(record, office, english, report):
+    # A file written before services had situations says nothing of them: it means none.
+    record = {"situations": {"id": [], "en": []}, **record}
     service = ServicePage.objects.filter(stable_slug=record["slug"], locale=office.locale).first()
     if service is not None:
         existing = service_record(service, service.get_translation_or_none(english))
@@ -240,6 +242,7 @@ def _upsert_service(record, office, english, report):
         report.services.created += 1
     service.title = record["name"]["id"]
     service.summary = record["summary"]["id"]
+    service.situations = [("situation", text) for text in record["situations"]["id"]]
     service.requirements = [("requirement", text) for text in record["requirements"]["id"]]
     service.procedure = [("step", text) for text in record["procedure"]["id"]]
     service.duration = record["duration"]["id"]
@@ -266,6 +269,7 @@ def _upsert_service(record, office, english, report):
         "output": record["output"]["en"],
         "keywords": ", ".join(record["keywords"]["en"]),
     }
+    paths.update(stream_paths("situations", service.situations, record["situations"]["en"]))
     paths.update(stream_paths("requirements", service.requirements, record["requirements"]["en"]))
     paths.update(stream_paths("procedure", service.procedure, record["procedure"]["en"]))
     translate_page(service, paths, english)

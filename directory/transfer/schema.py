@@ -26,6 +26,7 @@ from ..models import CONTACT_LEVEL_RANK, OFFICE_KIND_ORDER, ContactPerson, Offic
 from .fields import (
     NO_NUL,
     Keyword,
+    Situation,
     Text,
     Time,
     email_address,
@@ -79,6 +80,13 @@ class AlignedLists(BaseModel):
                 {"id": len(self.id), "en": len(self.en)},
             )
         return self
+
+
+class Situations(AlignedLists):
+    """When a citizen needs the service, in their own words; the same situations in both languages."""
+
+    id: items(ServicePage, "situations", Situation)
+    en: items(ServicePage, "situations", Situation)
 
 
 class Requirements(AlignedLists):
@@ -165,6 +173,8 @@ class Service(BaseModel):
     slug: identifier("service slug", ServicePage, "stable_slug")
     name: _service_text("title", "ServiceName", "The service's name.")
     summary: _service_text("summary", "ServiceSummary", "What the citizen gets and who it is for.")
+    # Optional, so that files written before situations existed still import (as none).
+    situations: Situations = Situations(id=[], en=[])
     requirements: Requirements
     procedure: Procedure
     duration: _service_text("duration", "Duration", "How long it takes (jangka waktu).")

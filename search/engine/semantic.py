@@ -2,7 +2,9 @@
 
 Pure numpy: the vectors come in from the caller (``search.embeddings`` computes them,
 ``search.embedding_store`` keeps them), so this module is tested with small documents.
-An object with a document in each language keeps its best similarity.
+An object may have several vectors (a document in each language, and the passages of each,
+such as a service's situations in a citizen's words): it keeps its best similarity, so one
+passage that fits the query answers for its object instead of being averaged away.
 """
 
 import numpy as np
@@ -10,7 +12,7 @@ import numpy as np
 
 class SemanticIndex:
     def __init__(self, keys, vectors):
-        """``keys[i]`` is the ``(type, id)`` of the object whose document has ``vectors[i]``."""
+        """``keys[i]`` is the ``(type, id)`` of the object that ``vectors[i]`` stands for; a key may repeat."""
         self.keys: list[tuple[str, str]] = []
         position: dict[tuple[str, str], int] = {}
         rows = []

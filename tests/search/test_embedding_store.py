@@ -11,7 +11,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
 
 def stored_hashes():
-    return {(row.kind, row.identifier, row.language_code): row.text_hash for row in DocumentEmbedding.objects.all()}
+    """The documents' own embeddings (passage 0), not those of their passages."""
+    rows = DocumentEmbedding.objects.filter(passage=0)
+    return {(row.kind, row.identifier, row.language_code): row.text_hash for row in rows}
 
 
 def test_every_published_document_has_a_stored_embedding_and_a_new_worker_computes_none():
@@ -41,3 +43,12 @@ def test_unpublishing_drops_the_embedding(django_capture_on_commit_callbacks):
         for translation in page.get_translations(inclusive=True):
             translation.unpublish()
     assert not DocumentEmbedding.objects.filter(identifier="ktp-el-hilang-rusak").exists()
+
+
+def test_each_situation_of_a_service_is_a_stored_passage_of_its_own_in_each_language():
+    for language in ("id", "en"):
+        rows = DocumentEmbedding.objects.filter(identifier="ktp-el-hilang-rusak", language_code=language)
+        assert sorted(rows.values_list("passage", flat=True)) == [0, 1, 2, 3]
+    embedding_store._recent.clear()
+    _, computed = embedding_store.passage_vectors(service.searchable_documents())
+    assert computed == 0
