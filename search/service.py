@@ -157,7 +157,12 @@ def build_engine():
 
 
 def engine_index() -> EngineIndex:
-    return EngineIndex(EngineClient(engine_url()), alias_name(), opensearch=bool(settings.OPENSEARCH_URL))
+    return EngineIndex(
+        EngineClient(engine_url()),
+        alias_name(),
+        opensearch=bool(settings.OPENSEARCH_URL),
+        passage_vectors=_stored_passage_vectors,
+    )
 
 
 def build_remote_engine(rebuild=False) -> RemoteSite:

@@ -187,3 +187,16 @@ def test_a_publish_sends_only_its_office_to_the_engine_after_commit(
     found = engine_documents(site, {"query": {"match": {"f_title": "zamrud"}}})
     assert set(found) == {"service:akta-kelahiran", "service:akta-kelahiran:id", "service:akta-kelahiran:en"}
     assert engine_documents(site, others) == before
+
+
+@pytest.mark.parametrize(
+    ("lang", "situation"),
+    [("id", "Dompet saya dicopet dan KTP ikut hilang"), ("en", "My wallet was stolen with my ID card in it")],
+)
+def test_a_services_situations_are_passages_of_its_own_in_the_engine(remote, client, lang, situation):
+    site = service.site_engine()
+    filters = [{"term": {"role": "passage"}}, {"term": {"locale": lang}}]
+    filters.append({"term": {"key": "service:ktp-el-hilang-rusak"}})
+    passages = engine_documents(site, {"size": 20, "query": {"bool": {"filter": filters}}})
+    assert len(passages) == 3  # one per situation, each with its own vector
+    assert "service:ktp-el-hilang-rusak" in first_ids(client, situation, lang)

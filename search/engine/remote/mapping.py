@@ -35,7 +35,7 @@ from ..suggestions import phrases
 
 DIMENSION = 384
 # Bumped when the index's layout changes, so that an index built by older code is rebuilt.
-LAYOUT = 3
+LAYOUT = 4
 # Pseudo-frequencies travel as whole term frequencies: in hundredths as OpenSearch's
 # ``term|frequency`` (``delimited_term_freq``); Elasticsearch has no such filter, so there a
 # term is repeated, in tenths.
@@ -153,6 +153,18 @@ def source(document: dict, vector) -> dict:
     }
     if vector is not None:
         body["vector"] = [float(x) for x in vector]
+    return body
+
+
+def passage_source(document: dict, vector) -> dict:
+    """A passage of a document (a service's situation): only its vector, under its object's key."""
+    body = {name: str(document.get(name) or "") for name in ("type", "id", "office", "scope")}
+    body.update(
+        role="passage",
+        key=f"{document['type']}:{document['id']}",
+        locale=str(document.get("locale") or "id"),
+        vector=[float(x) for x in vector],
+    )
     return body
 
 

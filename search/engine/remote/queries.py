@@ -32,8 +32,10 @@ TEXT_FIELDS = weighted("f_")
 
 
 def type_filter(types, role="object") -> list[dict]:
-    """Objects (all their languages) for words, documents in one language for vectors and display."""
-    return [{"term": {"role": role}}] + ([{"terms": {"type": sorted(types)}}] if types else [])
+    """Objects (all their languages) for words, documents in one language for display; ``role`` may
+    be a list (vectors: the documents' own and their passages')."""
+    roles = {"terms": {"role": role}} if isinstance(role, list) else {"term": {"role": role}}
+    return [roles] + ([{"terms": {"type": sorted(types)}}] if types else [])
 
 
 def query_terms(analyzed: AnalyzedQuery) -> list[str]:
@@ -127,7 +129,7 @@ def fallback_query(text: str, types, size: int) -> dict:
 
 def knn_query(vector, types, size: int, opensearch: bool) -> dict:
     vector = [float(x) for x in vector]
-    filters = type_filter(types, role="locale")
+    filters = type_filter(types, role=["locale", "passage"])
     if opensearch:
         knn = {"vector": vector, "k": size * 2}
         if filters:

@@ -29,6 +29,7 @@ from .mapping import (
     object_id,
     object_source,
     object_terms,
+    passage_source,
     rules_version,
     source,
 )
@@ -46,8 +47,11 @@ GROUPING_FIELDS = ("type", "id", "locale", "title", "office", "office_name")
 class EngineIndex:
     """The alias searches read, and the writes that keep the index behind it current."""
 
-    def __init__(self, client: EngineClient, alias: str, opensearch: bool):
+    def __init__(self, client: EngineClient, alias: str, opensearch: bool, passage_vectors=None):
+        """``passage_vectors(documents)`` gives the vectors of the documents' passages (a service's
+        situations) by ``(type, id, locale)``; without it only the documents' own vectors are indexed."""
         self.client, self.alias, self.opensearch = client, alias, opensearch
+        self.passage_vectors = passage_vectors or (lambda documents: {})
         self._averages: dict[str, float] | None = None
 
     def state(self, rules, content_version) -> str:
@@ -135,6 +139,7 @@ class EngineIndex:
         self._write(self.alias, documents, vectors, self.averages(), refresh=True)
         keep = [document_id(document) for document in documents]
         keep += sorted({f"{document['type']}:{document['id']}" for document in documents})
+        keep += [identifier for identifier, _ in self._passages(documents)]
         query = {"bool": {"filter": [{"terms": {"scope": sorted(scopes)}}], "must_not": [{"ids": {"values": keep}}]}}
         # Found, then deleted in bulk: _delete_by_query lives in the reindex module, which a node may lack.
         gone = self.client.search(self.alias, {"size": MAX_SCOPE_DOCUMENTS, "query": query, "_source": False})
@@ -148,12 +153,25 @@ class EngineIndex:
             body = source(document, vector)
             objects.setdefault(object_id(body), []).append(body)
             lines += [{"index": {"_index": index, "_id": document_id(document)}}, body]
+        for identifier, body in self._passages(documents):
+            lines += [{"index": {"_index": index, "_id": identifier}}, body]
         grouped = by_object(documents)
         for identifier, parts in objects.items():
             body = object_source(parts, grouped[identifier], averages, self.opensearch)
             lines += [{"index": {"_index": index, "_id": identifier}}, body]
         for start in range(0, max(len(lines), 1), 2 * BULK_DOCUMENTS):
             self.client.bulk(lines[start : start + 2 * BULK_DOCUMENTS], refresh=refresh)
+
+    def _passages(self, documents) -> list[tuple[str, dict]]:
+        """A document per passage of the documents, with its vector: the meaning search's best one answers."""
+        vectors = self.passage_vectors(documents)
+        return [
+            (f"{document_id(document)}:{number}", passage_source(document, vector))
+            for document in documents
+            for number, vector in enumerate(
+                vectors.get((document["type"], str(document["id"]), document.get("locale") or "id"), ()), 1
+            )
+        ]
 
 
 def by_object(documents) -> dict[str, list[dict]]:
