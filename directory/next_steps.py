@@ -1,13 +1,15 @@
-"""The directory's next steps for an unsure search: the types of office its results belong to.
+"""The directory's next steps for an unsure search: the types of office its results belong to,
+and the life events that list its services.
 
-Each type links to the directory filtered to it (``?kind=``), in the citizen's language.
+Each type links to the directory filtered to it (``?kind=``), each event to its page, in the
+citizen's language.
 """
 
 from django.utils.translation import gettext as _
 
 from core.privacy import visible_to_public
 
-from .models import DirectoryIndexPage, OfficePage
+from .models import DirectoryIndexPage, LifeEventPage, OfficePage
 from .models.choices import OfficeKind
 
 
@@ -24,3 +26,18 @@ def office_kind_steps(query, results, language_code) -> list[dict]:
         {"title": _("Offices: %(kind)s") % {"kind": OfficeKind(kind).label}, "url": f"{directory.url}?kind={kind}"}
         for kind in kinds
     ]
+
+
+MAX_LIFE_EVENTS = 3
+
+
+def life_event_steps(query, results, language_code) -> list[dict]:
+    """The ``search_next_steps`` of the life events: those that list a service among the results."""
+    services = [result.id for result in results if result.type == "service"]
+    events = [result.id for result in results if result.type == "event"]
+    if not services and not events:
+        return []
+    pages = visible_to_public(LifeEventPage.objects.live().filter(locale__language_code=language_code))
+    listing = pages.filter(service_links__service__stable_slug__in=services) if services else pages.none()
+    found = (listing | pages.filter(stable_slug__in=events)).distinct().order_by("title")[:MAX_LIFE_EVENTS]
+    return [{"title": _("Life event: %(title)s") % {"title": page.title}, "url": page.url} for page in found]

@@ -88,3 +88,4 @@ def hide_unlinked_translation_editor_actions():
 
 
 hooks.register("search_next_steps", next_steps.office_kind_steps)
+hooks.register("search_next_steps", next_steps.life_event_steps)

@@ -186,3 +186,16 @@ def test_editors_can_open_a_life_event_and_add_one_in_the_admin(admin_client, ev
     assert admin_client.get(f"/admin/pages/{event.get_translation(english()).pk}/edit/").status_code == 200
     index = event.get_parent()
     assert admin_client.get(f"/admin/pages/add/directory/lifeeventpage/{index.pk}/").status_code == 200
+
+
+@pytest.mark.parametrize("language_code", ["id", "en"])
+def test_an_unsure_search_offers_the_life_events_that_list_its_services(event, language_code):
+    from directory.next_steps import life_event_steps
+    from search.service import Ranked
+
+    found = [Ranked("service", "akta-lahir-uji", "dispendukcapil", 1.0), Ranked("office", "dinkes", "dinkes", 0.5)]
+    steps = life_event_steps("anak saya lahir", found, language_code)
+    expected = event if language_code == "id" else event.get_translation(english())
+    assert [step["url"] for step in steps] == [expected.url]
+    assert expected.title in steps[0]["title"]
+    assert life_event_steps("kantor", [Ranked("office", "dinkes", "dinkes", 0.5)], language_code) == []
