@@ -1,0 +1,58 @@
+"""Whether a place is open at a moment, when that changes, and the line that says so.
+
+"Open now · closes 15:30" or "Closed · opens Monday 07:30", in the active language, from a
+``core.hours.Schedule`` in the place's local time (Asia/Jakarta).
+"""
+
+import dataclasses
+import datetime
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from .hours import JAKARTA
+
+# Beyond a week away the weekday alone would mislead: the date is said instead.
+WEEKDAY_HORIZON_DAYS = 6
+
+
+@dataclasses.dataclass(frozen=True)
+class OpenState:
+    """Open or closed at ``moment``; ``next_change`` is when it closes or opens (None: no opening ahead)."""
+
+    moment: datetime.datetime
+    is_open: bool
+    next_change: datetime.datetime | None
+
+    @property
+    def label(self):
+        if self.is_open:
+            return _("Open now · closes %(time)s") % {"time": _clock(self.next_change)}
+        if self.next_change is None:
+            return _("Closed")
+        return _("Closed · opens %(when)s") % {"when": self._when_it_opens()}
+
+    def _when_it_opens(self):
+        days = (self.next_change.date() - self.moment.date()).days
+        time = _clock(self.next_change)
+        if days == 0:
+            return _("today %(time)s") % {"time": time}
+        if days == 1:
+            return _("tomorrow %(time)s") % {"time": time}
+        day_format = "l" if days <= WEEKDAY_HORIZON_DAYS else "l j F"
+        return f"{formats.date_format(self.next_change, day_format)} {time}"
+
+
+def _clock(moment):
+    return moment.strftime("%H:%M")
+
+
+def state_at(schedule, moment, zone=JAKARTA):
+    """The ``OpenState`` of ``schedule`` at ``moment`` (an aware datetime), read in ``zone``."""
+    moment = moment.astimezone(zone)
+    for begin, end in schedule.openings(moment, zone):
+        if moment < begin:
+            return OpenState(moment, False, begin)
+        if moment < end:
+            return OpenState(moment, True, end)
+    return OpenState(moment, False, None)
