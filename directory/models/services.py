@@ -1,6 +1,7 @@
 """A service page with its published service standard, and its responsible officers."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -15,6 +16,7 @@ from core.mixins import StableSlugMixin
 from .. import translation_status
 from ..blocks import LegalBasisBlock, ListItemBlock
 from ..forms import ServicePageForm
+from ..hours import HOURS_RELATIONS, state_for_page
 from ..structured_data import service_data
 from .contacts import ContactPerson
 from .offices import OfficePage
@@ -136,6 +138,9 @@ class ServicePage(StableSlugMixin, Page):
         context["officers"] = translation_status.mark_contacts(self.officers(), office_fallback)
         context["requirements"] = translation_status.stream_items(self, "requirements", fallback)
         context["procedure"] = translation_status.stream_items(self, "procedure", fallback)
+        if office:
+            prefetch_related_objects([office], *HOURS_RELATIONS)
+        context["open_state"] = state_for_page(request, office) if office else None
         return context
 
 

@@ -1,0 +1,58 @@
+"""An office's hours as ``core.hours`` values: one source for the "open now" line, JSON-LD, HSDS and the clock.
+
+Read from the office's prefetched ``opening_hours`` and ``hours_exceptions`` when a caller
+prefetched them, so a list of offices costs two queries.
+"""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.cache import valid_until
+from core.hours import Period, Schedule, holidays_between
+from core.open_now import state_at
+
+# Public holidays are published as closures this many days ahead (structured data, HSDS).
+HOLIDAY_HORIZON_DAYS = 60
+HOURS_RELATIONS = ("opening_hours", "hours_exceptions")
+
+
+def office_periods(office):
+    """The office's weekly lines and dated exceptions, as entered."""
+    lines = [line.period() for line in office.opening_hours.all()]
+    return lines + [exception.period() for exception in office.hours_exceptions.all()]
+
+
+def office_schedule(office, fallback=()):
+    """The office's ``Schedule``; ``fallback`` periods stand in for weekly hours it does not publish."""
+    periods = office_periods(office)
+    if not any(not period.dated for period in periods):
+        periods += list(fallback)
+    return Schedule(periods)
+
+
+def open_state(office, moment=None):
+    """The office's ``OpenState`` now (or at ``moment``), or None when it publishes no hours."""
+    schedule = office_schedule(office)
+    return state_at(schedule, moment or timezone.now()) if schedule else None
+
+
+def published_periods(office, today=None):
+    """What structured data and HSDS publish: weekly lines, exceptions not yet over, the coming holidays closed."""
+    today = today or timezone.localdate()
+    periods = [period for period in office_periods(office) if not period.dated or period.until >= today]
+    schedule = Schedule([period for period in periods if not period.dated], is_holiday=lambda day: False)
+    dated = [period for period in periods if period.dated]
+    for day in holidays_between(today, today + datetime.timedelta(days=HOLIDAY_HORIZON_DAYS)):
+        if schedule.intervals_on(day) and not any(period.covers(day) for period in dated):
+            periods.append(Period((day.weekday(),), first_date=day, description=_("Public holiday")))
+    return periods
+
+
+def state_for_page(request, office, moment=None):
+    """The office's ``OpenState`` for a page, whose cached copy then lasts only until the state changes."""
+    state = open_state(office, moment)
+    if state is not None:
+        valid_until(request, state.next_change)
+    return state
