@@ -4,7 +4,6 @@ import datetime
 
 import pytest
 from django.core.cache import caches
-from django.utils import timezone
 
 from core.cache import pages as caching
 from core.hours import JAKARTA
@@ -16,6 +15,7 @@ from tests.factories.directory import (
     ServicePageFactory,
     translate,
 )
+from tests.support.hours import FrozenClock, add_regency_hours
 from tests.support.html import page, text_of, texts
 
 pytestmark = pytest.mark.django_db
@@ -27,31 +27,12 @@ FRIDAY_NOON = datetime.datetime(2026, 12, 11, 12, 0, tzinfo=JAKARTA)
 
 @pytest.fixture
 def clock(monkeypatch):
-    """A frozen clock the test moves: ``clock.now = …``."""
-
-    class Clock:
-        now = TUESDAY_MORNING
-
-    monkeypatch.setattr(timezone, "now", lambda: Clock.now)
-    return Clock
+    return FrozenClock(monkeypatch, TUESDAY_MORNING)
 
 
 @pytest.fixture
 def office():
-    """Open Monday–Thursday 07:30–15:30 and Friday 07:30–14:30 with the prayer break 11:30–13:00."""
-    office = OfficePageFactory(title="Dinas Jam Buka", slug="dinas-jam-buka")
-    OpeningHoursFactory(office=office, first_day="Mon", last_day="Thu", opens=TIME(7, 30), closes=TIME(15, 30))
-    OpeningHoursFactory(
-        office=office,
-        first_day="Fri",
-        last_day="",
-        opens=TIME(7, 30),
-        closes=TIME(14, 30),
-        break_starts=TIME(11, 30),
-        break_ends=TIME(13),
-        sort_order=1,
-    )
-    return office
+    return add_regency_hours(OfficePageFactory(title="Dinas Jam Buka", slug="dinas-jam-buka"))
 
 
 @pytest.fixture

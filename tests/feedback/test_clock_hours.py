@@ -5,8 +5,9 @@ import datetime
 import pytest
 
 from core.hours import JAKARTA
-from tests.factories.directory import OfficePageFactory, OpeningHoursExceptionFactory, OpeningHoursFactory
+from tests.factories.directory import OfficePageFactory, OpeningHoursExceptionFactory
 from tests.factories.feedback import ComplaintFactory
+from tests.support.hours import add_regency_hours
 
 pytestmark = pytest.mark.django_db
 
@@ -19,19 +20,7 @@ def jakarta(*parts):
 
 @pytest.fixture
 def office():
-    """Monday–Thursday 07:30–15:30, Friday 07:30–14:30 with the prayer break 11:30–13:00."""
-    office = OfficePageFactory()
-    OpeningHoursFactory(office=office, first_day="Mon", last_day="Thu", opens=TIME(7, 30), closes=TIME(15, 30))
-    OpeningHoursFactory(
-        office=office,
-        first_day="Fri",
-        last_day="",
-        opens=TIME(7, 30),
-        closes=TIME(14, 30),
-        break_starts=TIME(11, 30),
-        break_ends=TIME(13),
-    )
-    return office
+    return add_regency_hours(OfficePageFactory())
 
 
 def test_the_friday_prayer_break_does_not_count(office):
