@@ -18,6 +18,7 @@ from core.privacy import visible_to_public
 from .. import admin_panels, translation_status
 from ..grouping import group_offices_by_kind
 from ..hours import HOURS_RELATIONS, published_periods, state_for_page
+from ..sharing import mark_sharing
 from ..structured_data import office_data
 from ..views.poster import office_poster
 from .choices import OFFICE_KIND_ORDER, OfficeKind
@@ -166,7 +167,8 @@ class OfficePage(PhoneLinksMixin, RoutablePageMixin, StableSlugMixin, Page):
         # The contact list, the verified date and the structured data all read the contacts: fetch them once.
         prefetch_related_objects([self], "contacts", *HOURS_RELATIONS)
         context["fallback"] = fallback = translation_status.fallback_of(self)
-        context["contacts"] = translation_status.mark_contacts(self.ranked_contacts(), fallback)
+        contacts = translation_status.mark_contacts(self.ranked_contacts(), fallback)
+        context["contacts"] = mark_sharing(contacts, self)
         context["services"] = self.live_services()
         context["opening_hours"] = list(self.opening_hours.all())
         context["hours_exceptions"] = self.coming_exceptions()

@@ -17,6 +17,7 @@ from .. import translation_status
 from ..blocks import LegalBasisBlock, ListItemBlock
 from ..forms import ServicePageForm
 from ..hours import HOURS_RELATIONS, state_for_page
+from ..sharing import mark_sharing
 from ..structured_data import service_data
 from .contacts import ContactPerson
 from .offices import OfficePage
@@ -135,7 +136,8 @@ class ServicePage(StableSlugMixin, Page):
         context["office"] = office = self.office
         context["fallback"] = fallback = translation_status.fallback_of(self)
         office_fallback = translation_status.fallback_of(office) if office else translation_status.NO_FALLBACK
-        context["officers"] = translation_status.mark_contacts(self.officers(), office_fallback)
+        officers = translation_status.mark_contacts(self.officers(), office_fallback)
+        context["officers"] = mark_sharing(officers, office) if office else officers
         context["requirements"] = translation_status.stream_items(self, "requirements", fallback)
         context["procedure"] = translation_status.stream_items(self, "procedure", fallback)
         if office:
