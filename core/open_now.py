@@ -14,6 +14,8 @@ from .hours import JAKARTA
 
 # Beyond a week away the weekday alone would mislead: the date is said instead.
 WEEKDAY_HORIZON_DAYS = 6
+# How far ahead a page lists its line's next texts for a saved copy: a weekend, a few changes, little weight.
+TIMELINE_HOURS = 72
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,3 +58,23 @@ def state_at(schedule, moment, zone=JAKARTA):
         if moment < end:
             return OpenState(moment, True, end)
     return OpenState(moment, False, None)
+
+
+def timeline(schedule, moment, hours=TIMELINE_HOURS, zone=JAKARTA):
+    """``[(from, OpenState), …]``: the state now and at each change and midnight of the next ``hours``.
+
+    A saved copy of a page (the browser's offline store) shows the line that holds when it is read;
+    midnights are in it because "today" and "tomorrow" change then. The last entry, with no
+    state, marks where the list ends and the line is no longer known.
+    """
+    moment = moment.astimezone(zone)
+    end = moment + datetime.timedelta(hours=hours)
+    moments = {moment}
+    for begin, close in schedule.openings(moment, zone):
+        if begin >= end:
+            break
+        moments |= {instant for instant in (begin, close) if moment < instant < end}
+    midnight = datetime.datetime.combine(moment.date(), datetime.time(0), tzinfo=zone)
+    while (midnight := midnight + datetime.timedelta(days=1)) < end:
+        moments.add(midnight)
+    return [(instant, state_at(schedule, instant, zone)) for instant in sorted(moments)] + [(end, None)]

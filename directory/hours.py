@@ -4,14 +4,16 @@ Read from the office's prefetched ``opening_hours`` and ``hours_exceptions`` whe
 prefetched them, so a list of offices costs two queries.
 """
 
+import dataclasses
 import datetime
+import json
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.cache import valid_until
 from core.hours import Period, Schedule, holidays_between
-from core.open_now import state_at
+from core.open_now import OpenState, state_at, timeline
 
 # Public holidays are published as closures this many days ahead (structured data, HSDS).
 HOLIDAY_HORIZON_DAYS = 60
@@ -50,9 +52,43 @@ def published_periods(office, today=None):
     return periods
 
 
+@dataclasses.dataclass(frozen=True)
+class OpenLine:
+    """The "open now" line of a page: the state at render, and the coming texts (JSON) a saved copy shows."""
+
+    state: OpenState
+    changes: str
+
+    @property
+    def label(self):
+        return self.state.label
+
+    @property
+    def is_open(self):
+        return self.state.is_open
+
+
+def changes_json(entries):
+    """``[[from, "open"|"closed"|"", text], …]`` of a ``timeline``, a text repeated at midnight left out."""
+    rows, last = [], None
+    for instant, state in entries:
+        shown = ["open" if state.is_open else "closed", state.label] if state else ["", ""]
+        if shown != last:
+            rows.append([instant.isoformat(), *shown])
+            last = shown
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
 def state_for_page(request, office, moment=None):
-    """The office's ``OpenState`` for a page, whose cached copy then lasts only until the state changes."""
-    state = open_state(office, moment)
-    if state is not None:
-        valid_until(request, state.next_change)
-    return state
+    """The office's ``OpenLine`` for a page, or None; the page's cached copy lasts only until the state changes.
+
+    The line also carries its next texts, so that a copy read later (the browser's offline store)
+    is put right by ``static/js/open-now.js``; without script it shows the state at render.
+    """
+    schedule = office_schedule(office)
+    if not schedule:
+        return None
+    moment = moment or timezone.now()
+    state = state_at(schedule, moment)
+    valid_until(request, state.next_change)
+    return OpenLine(state, changes_json(timeline(schedule, moment)))

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from core import hours
 from core.hours import JAKARTA, Period, Schedule, read_regency_changes
-from core.open_now import state_at
+from core.open_now import state_at, timeline
 
 TIME = datetime.time
 MON_THU, FRIDAY, SATURDAY = (0, 1, 2, 3), (4,), (5,)
@@ -137,3 +137,20 @@ def test_a_malformed_regency_file_names_its_line(tmp_path):
 
 def test_the_shipped_regency_file_reads():
     assert isinstance(read_regency_changes(hours.REGENCY_HOLIDAYS_FILE), dict)
+
+
+def test_the_timeline_lists_each_change_and_midnight_then_where_it_ends():
+    with translation.override("en"):
+        entries = [
+            (moment, state.label if state else None)
+            for moment, state in timeline(Schedule(REGENCY), jakarta(2026, 12, 10, 16, 0), hours=24)
+        ]
+    assert entries == [
+        (jakarta(2026, 12, 10, 16, 0), "Closed · opens tomorrow 07:30"),
+        (jakarta(2026, 12, 11, 0, 0), "Closed · opens today 07:30"),
+        (jakarta(2026, 12, 11, 7, 30), "Open now · closes 11:30"),
+        (jakarta(2026, 12, 11, 11, 30), "Closed · opens today 13:00"),
+        (jakarta(2026, 12, 11, 13, 0), "Open now · closes 14:30"),
+        (jakarta(2026, 12, 11, 14, 30), "Closed · opens Monday 07:30"),
+        (jakarta(2026, 12, 11, 16, 0), None),
+    ]

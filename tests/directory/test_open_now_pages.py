@@ -1,6 +1,7 @@
 """The "open now" line on office and service pages and in the directory list, right even from the page cache."""
 
 import datetime
+import json
 
 import pytest
 from django.core.cache import caches
@@ -104,3 +105,19 @@ def test_a_cached_page_that_crosses_closing_time_shows_the_new_state(client, clo
     OpeningHours.objects.filter(office=office).update(closes=TIME(15, 30))
     clock.now = datetime.datetime(2026, 12, 8, 15, 30, 1, tzinfo=JAKARTA)
     assert "Tutup · buka besok 07:30" in texts(page(client, url), ".open-now")
+
+
+def test_the_line_carries_its_coming_texts_for_a_copy_read_later(client, clock, office):
+    clock.now = datetime.datetime(2026, 12, 10, 16, 0, tzinfo=JAKARTA)  # Thursday after closing
+    line = page(client, office.url).select_one("main .open-now")
+    changes = json.loads(line["data-open-now"])
+    assert changes[0] == ["2026-12-10T16:00:00+07:00", "closed", line.get_text()]
+    assert ["2026-12-11T07:30:00+07:00", "open", "Buka sekarang · tutup 11:30"] in changes
+    assert ["2026-12-11T00:00:00+07:00", "closed", "Tutup · buka hari ini 07:30"] in changes
+    assert changes[-1][1:] == ["", ""]
+
+
+def test_the_pages_with_the_line_load_the_script_that_updates_it(client, clock, office):
+    for url in (office.url, "/id/direktori/", ServicePageFactory(parent=office).url):
+        scripts = [script["src"] for script in page(client, url).select("head script[defer][src]")]
+        assert any(src.endswith("/open-now.js") for src in scripts), url
