@@ -23,8 +23,7 @@ def share_text(contact, office):
 
 
 def mark_sharing(contacts, office):
-    """Give each contact ``share_text`` and ``share_href`` (the WhatsApp share link) for its card."""
+    """Give each contact ``share_href``, the WhatsApp share link of its card (the script reads its text)."""
     for contact in contacts:
-        contact.share_text = share_text(contact, office)
-        contact.share_href = WHATSAPP_SHARE + quote(contact.share_text, safe="")
+        contact.share_href = WHATSAPP_SHARE + quote(share_text(contact, office), safe="")
     return contacts
