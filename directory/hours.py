@@ -35,9 +35,9 @@ def office_schedule(office, fallback=()):
 
 
 def open_state(office, moment=None):
-    """The office's ``OpenState`` now (or at ``moment``), or None when it publishes no hours."""
+    """The office's ``OpenState`` now (or at ``moment``), or None when it publishes no weekly hours."""
     schedule = office_schedule(office)
-    return state_at(schedule, moment or timezone.now()) if schedule else None
+    return state_at(schedule, moment or timezone.now()) if schedule.weekly else None
 
 
 def published_periods(office, today=None):
@@ -86,7 +86,7 @@ def state_for_page(request, office, moment=None):
     is put right by ``static/js/open-now.js``; without script it shows the state at render.
     """
     schedule = office_schedule(office)
-    if not schedule:
+    if not schedule.weekly:  # special hours alone say nothing of the other days
         return None
     moment = moment or timezone.now()
     state = state_at(schedule, moment)

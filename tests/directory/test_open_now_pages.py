@@ -74,8 +74,11 @@ def test_the_office_page_lists_the_break_and_the_coming_special_hours(client, cl
     assert [item.get_text() for item in exceptions] == ["24 Desember 2026: tutup"]
 
 
-def test_an_office_without_hours_shows_no_line(client, clock):
-    assert page(client, OfficePageFactory().url).select(".open-now") == []
+def test_an_office_without_weekly_hours_shows_no_line(client, clock):
+    office = OfficePageFactory()
+    assert page(client, office.url).select(".open-now") == []
+    OpeningHoursExceptionFactory(office=office, first_date=datetime.date(2026, 12, 9), closed=True)
+    assert page(client, office.url).select(".open-now") == []
 
 
 def test_a_service_page_shows_its_offices_line(client, clock, office):
