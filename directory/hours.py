@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from core.cache import valid_until
-from core.hours import Period, Schedule, holidays_between
+from core.hours import Period, Schedule, holidays_between, never_closed
 from core.open_now import OpenState, state_at, timeline
 
 # Public holidays are published as closures this many days ahead (structured data, HSDS).
@@ -44,7 +44,7 @@ def published_periods(office, today=None):
     """What structured data and HSDS publish: weekly lines, exceptions not yet over, the coming holidays closed."""
     today = today or timezone.localdate()
     periods = [period for period in office_periods(office) if not period.dated or period.until >= today]
-    schedule = Schedule([period for period in periods if not period.dated], is_holiday=lambda day: False)
+    schedule = Schedule([period for period in periods if not period.dated], is_holiday=never_closed)
     dated = [period for period in periods if period.dated]
     for day in holidays_between(today, today + datetime.timedelta(days=HOLIDAY_HORIZON_DAYS)):
         if schedule.intervals_on(day) and not any(period.covers(day) for period in dated):
