@@ -14,8 +14,9 @@ from .hours import JAKARTA
 
 # Beyond a week away the weekday alone would mislead: the date is said instead.
 WEEKDAY_HORIZON_DAYS = 6
-# How far ahead a page lists its line's next texts for a saved copy: a weekend, a few changes, little weight.
-TIMELINE_HOURS = 72
+# How far a page lists its line's next texts for a saved copy, from the start of the day: past a
+# weekend to Monday's opening, a few changes, little weight.
+TIMELINE_HOURS = 96
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,20 +62,24 @@ def state_at(schedule, moment, zone=JAKARTA):
 
 
 def timeline(schedule, moment, hours=TIMELINE_HOURS, zone=JAKARTA):
-    """``[(from, OpenState), …]``: the state now and at each change and midnight of the next ``hours``.
+    """``[(from, OpenState), …]``: the state at ``moment``, then at each change and midnight to come.
 
+    The list runs from the start of the moment's day to ``hours`` after it.
     A saved copy of a page (the browser's offline store) shows the line that holds when it is read;
-    midnights are in it because "today" and "tomorrow" change then. The last entry, with no
-    state, marks where the list ends and the line is no longer known.
+    midnights are in it because "today" and "tomorrow" change then. The list starts and ends at a
+    midnight, so a page renders the same all through one state. The last entry, with no state,
+    marks where the list ends and the line is no longer known.
     """
     moment = moment.astimezone(zone)
-    end = moment + datetime.timedelta(hours=hours)
-    moments = {moment}
+    day_start = datetime.datetime.combine(moment.date(), datetime.time(0), tzinfo=zone)
+    end = day_start + datetime.timedelta(hours=hours)
+    moments = set()
     for begin, close in schedule.openings(moment, zone):
         if begin >= end:
             break
         moments |= {instant for instant in (begin, close) if moment < instant < end}
-    midnight = datetime.datetime.combine(moment.date(), datetime.time(0), tzinfo=zone)
+    midnight = day_start
     while (midnight := midnight + datetime.timedelta(days=1)) < end:
         moments.add(midnight)
-    return [(instant, state_at(schedule, instant, zone)) for instant in sorted(moments)] + [(end, None)]
+    changes = [(instant, state_at(schedule, instant, zone)) for instant in sorted(moments)]
+    return [(day_start, state_at(schedule, moment, zone)), *changes, (end, None)]

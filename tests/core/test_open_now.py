@@ -140,17 +140,18 @@ def test_the_shipped_regency_file_reads():
 
 
 def test_the_timeline_lists_each_change_and_midnight_then_where_it_ends():
+    # Thursday 16:00; the list runs from Thursday's start to Saturday's.
     with translation.override("en"):
         entries = [
             (moment, state.label if state else None)
-            for moment, state in timeline(Schedule(REGENCY), jakarta(2026, 12, 10, 16, 0), hours=24)
+            for moment, state in timeline(Schedule(REGENCY), jakarta(2026, 12, 10, 16, 0), hours=48)
         ]
     assert entries == [
-        (jakarta(2026, 12, 10, 16, 0), "Closed · opens tomorrow 07:30"),
+        (jakarta(2026, 12, 10, 0, 0), "Closed · opens tomorrow 07:30"),
         (jakarta(2026, 12, 11, 0, 0), "Closed · opens today 07:30"),
         (jakarta(2026, 12, 11, 7, 30), "Open now · closes 11:30"),
         (jakarta(2026, 12, 11, 11, 30), "Closed · opens today 13:00"),
         (jakarta(2026, 12, 11, 13, 0), "Open now · closes 14:30"),
         (jakarta(2026, 12, 11, 14, 30), "Closed · opens Monday 07:30"),
-        (jakarta(2026, 12, 11, 16, 0), None),
+        (jakarta(2026, 12, 12, 0, 0), None),
     ]

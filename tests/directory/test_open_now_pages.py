@@ -114,10 +114,10 @@ def test_the_line_carries_its_coming_texts_for_a_copy_read_later(client, clock, 
     clock.now = datetime.datetime(2026, 12, 10, 16, 0, tzinfo=JAKARTA)  # Thursday after closing
     line = page(client, office.url).select_one("main .open-now")
     changes = json.loads(line["data-open-now"])
-    assert changes[0] == ["2026-12-10T16:00:00+07:00", "closed", line.get_text()]
+    assert changes[0] == ["2026-12-10T00:00:00+07:00", "closed", line.get_text()]
     assert ["2026-12-11T07:30:00+07:00", "open", "Buka sekarang · tutup 11:30"] in changes
     assert ["2026-12-11T00:00:00+07:00", "closed", "Tutup · buka hari ini 07:30"] in changes
-    assert changes[-1][1:] == ["", ""]
+    assert changes[-1] == ["2026-12-14T00:00:00+07:00", "", ""]
 
 
 def test_the_pages_with_the_line_load_the_script_that_updates_it(client, clock, office):
