@@ -15,7 +15,7 @@ from .conftest import require_binaries
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]
 
 OFFICE_PATH = "/id/direktori/dispendukcapil/"
-OPEN_NOW = re.compile(r'<p class="open-now open-now--(?:open|closed)">([^<]+)</p>')
+OPEN_NOW = re.compile(r'<p class="open-now open-now--(?:open|closed)" data-open-now="[^"]*">([^<]+)</p>')
 SHARE = re.compile(r'<a class="button button--share" href="([^"]+)"')
 
 
