@@ -42,6 +42,14 @@ def contact_record(contact, translated=None):
     }
 
 
+def opening_hours_record(hours):
+    """A line of opening hours; the break only when there is one, so older files stay as they were."""
+    record = {"days": hours.days_code, "opens": f"{hours.opens:%H:%M}", "closes": f"{hours.closes:%H:%M}"}
+    if hours.break_starts is not None and hours.break_ends is not None:
+        record |= {"break_starts": f"{hours.break_starts:%H:%M}", "break_ends": f"{hours.break_ends:%H:%M}"}
+    return record
+
+
 def office_record(office, translated=None):
     """An OPD record without its services (those are pages of their own)."""
     translated_contacts = (
@@ -58,10 +66,7 @@ def office_record(office, translated=None):
         "phone": office.phone,
         "email": office.email,
         "website": office.website,
-        "opening_hours": [
-            {"days": hours.days_code, "opens": hours.opens.strftime("%H:%M"), "closes": hours.closes.strftime("%H:%M")}
-            for hours in office.opening_hours.all()
-        ],
+        "opening_hours": [opening_hours_record(hours) for hours in office.opening_hours.all()],
         "coordinates": ([float(office.latitude), float(office.longitude)] if office.latitude is not None else None),
         "contacts": [
             contact_record(contact, translated_contacts.get(contact.translation_key))

@@ -6,23 +6,16 @@ The pages hand these dictionaries to core's ``{% structured_data %}`` tag
 through their ``schema_org`` method.
 """
 
+import datetime
+
 from django.utils.translation import gettext as _
 
 from core import phone
 from core.seo import SCHEMA_CONTEXT, without_empty
 
-from .models.choices import Weekday
-
 AREA_SERVED = {"@type": "AdministrativeArea", "name": "Kabupaten Banyuwangi"}
-SCHEMA_DAYS = {
-    Weekday.MON: "Monday",
-    Weekday.TUE: "Tuesday",
-    Weekday.WED: "Wednesday",
-    Weekday.THU: "Thursday",
-    Weekday.FRI: "Friday",
-    Weekday.SAT: "Saturday",
-    Weekday.SUN: "Sunday",
-}
+# schema.org's days by weekday number, Monday first (``core.hours``).
+SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def international(number):
@@ -44,20 +37,25 @@ def contact_point(contact, office_url):
     )
 
 
-def opening_hours_specification(lines):
-    days = [value for value, _label in Weekday.choices]
+def opening_hours_specification(periods):
+    """An ``OpeningHoursSpecification`` per opening interval; a dated closure opens and closes at 00:00."""
     specification = []
-    for line in lines:
-        first = days.index(line.first_day)
-        last = days.index(line.last_day) if line.last_day else first
-        specification.append(
-            {
-                "@type": "OpeningHoursSpecification",
-                "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[day]}" for day in days[first : last + 1]],
-                "opens": line.opens.strftime("%H:%M"),
-                "closes": line.closes.strftime("%H:%M"),
-            }
-        )
+    for period in periods:
+        intervals = period.intervals() or [(datetime.time(0), datetime.time(0))]
+        for opens, closes in intervals:
+            specification.append(
+                without_empty(
+                    {
+                        "@type": "OpeningHoursSpecification",
+                        "dayOfWeek": [f"https://schema.org/{SCHEMA_DAYS[day]}" for day in period.days],
+                        "opens": f"{opens:%H:%M}",
+                        "closes": f"{closes:%H:%M}",
+                        "validFrom": period.first_date.isoformat() if period.dated else "",
+                        "validThrough": period.until.isoformat() if period.dated else "",
+                        "description": period.description,
+                    }
+                )
+            )
     return specification
 
 
@@ -74,7 +72,7 @@ def office_reference(office, office_url):
     )
 
 
-def office_data(office, contacts, opening_hours=(), request=None):
+def office_data(office, contacts, periods=(), request=None):
     """``GovernmentOrganization`` for an office page, with a ``ContactPoint`` per contact, head first."""
     office_url = office.get_full_url(request) or ""
     geo = None
@@ -95,7 +93,7 @@ def office_data(office, contacts, opening_hours=(), request=None):
             "geo": geo,
             "areaServed": AREA_SERVED,
             "parentOrganization": {"@type": "GovernmentOrganization", "name": _("Banyuwangi Regency Government")},
-            "openingHoursSpecification": opening_hours_specification(opening_hours),
+            "openingHoursSpecification": opening_hours_specification(periods),
             "contactPoint": [contact_point(contact, office_url) for contact in contacts],
         }
     )

@@ -9,9 +9,12 @@ import datetime
 import zoneinfo
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from core.api import absolute_url
 from core.phone import international
+from directory.hours import published_periods
+from directory.models import Weekday
 
 from .config import hsds_config
 from .identifiers import contact_id, hsds_id, location_id, organization_id, service_id
@@ -76,29 +79,57 @@ def clock(value):
     return f"{value:%H:%M}{sign}{whole:02d}:{minutes:02d}"
 
 
-def byday(opening):
-    """The days of ``Mon-Thu`` as ``MO,TU,WE,TH``; a range past Sunday wraps: ``Fri-Mon`` is ``FR,SA,SU,MO``."""
-    first = WEEKDAYS.index(opening.first_day)
-    last = WEEKDAYS.index(opening.last_day) if opening.last_day else first
-    days = (last - first) % len(WEEKDAYS) + 1
-    return ",".join(WEEKDAYS[(first + step) % len(WEEKDAYS)][:2].upper() for step in range(days))
+def byday(days):
+    """Weekday numbers as iCal days: ``(0, 1, 2, 3)`` → ``MO,TU,WE,TH``; ``Fri-Mon`` is ``FR,SA,SU,MO``."""
+    return ",".join(WEEKDAYS[day][:2].upper() for day in days)
 
 
-def schedule(opening, location):
-    """One line of opening hours as a weekly iCal rule: ``Mon-Thu 07:30–15:30`` → ``BYDAY=MO,TU,WE,TH``."""
+def days_label(days):
+    first, last = Weekday(WEEKDAYS[days[0]]).label, Weekday(WEEKDAYS[days[-1]]).label
+    return first if len(days) == 1 else f"{first}–{last}"
+
+
+def schedule_description(period, opens, closes):
+    """``Monday–Thursday 07:30–15:30``; a dated period starts with its dates, a closure says so."""
+    dates = ""
+    if period.dated:
+        dates = period.first_date.isoformat()
+        dates += f"/{period.until.isoformat()}: " if period.until != period.first_date else ": "
+    hours = f"{opens:%H:%M}–{closes:%H:%M}" if opens else _("closed")
+    reason = f" ({period.description})" if period.description else ""
+    return f"{dates}{days_label(period.days)} {hours}{reason}"
+
+
+def schedule(period, location, opens=None, closes=None):
+    """One opening interval of a period as a weekly iCal rule, valid between its dates when it has them."""
+    code = "-".join(dict.fromkeys((WEEKDAYS[period.days[0]], WEEKDAYS[period.days[-1]])))
+    key = [code, f"{opens:%H%M}" if opens else "closed"]
+    if period.dated:
+        key.append(period.first_date.isoformat())
     return compact(
         {
-            "id": hsds_id(location, "schedule", opening.days_code, f"{opening.opens:%H%M}"),
+            "id": hsds_id(location, "schedule", *key),
             "location_id": location,
+            "valid_from": period.first_date.isoformat() if period.dated else None,
+            "valid_to": period.until.isoformat() if period.dated else None,
             "freq": "WEEKLY",
             "wkst": "MO",
-            "byday": byday(opening),
-            "opens_at": clock(opening.opens),
-            "closes_at": clock(opening.closes),
+            "byday": byday(period.days),
+            "opens_at": clock(opens) if opens else None,
+            "closes_at": clock(closes) if closes else None,
             "timezone": utc_offset(),
-            "description": f"{opening.days_label} {opening.opens:%H:%M}–{opening.closes:%H:%M}",
+            "description": schedule_description(period, opens, closes),
         }
     )
+
+
+def schedules(office, location):
+    """The office's published hours: a schedule per opening interval (a break makes two); closures have no hours."""
+    records = []
+    for period in published_periods(office):
+        intervals = period.intervals() or [(None, None)]
+        records += [schedule(period, location, opens, closes) for opens, closes in intervals]
+    return records
 
 
 def address(office, language):
@@ -128,7 +159,7 @@ def location(office, language):
             "latitude": float(office.latitude) if office.latitude is not None else None,
             "longitude": float(office.longitude) if office.longitude is not None else None,
             "addresses": [address(office, language)] if office.address else [],
-            "schedules": [schedule(opening, record_id) for opening in office.opening_hours.all()],
+            "schedules": schedules(office, record_id),
         }
     )
 

@@ -7,6 +7,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from core.privacy import visible_to_public
+from directory.hours import HOURS_RELATIONS
 from directory.models import OfficePage, ServicePage
 
 from .identifiers import ORGANIZATION, SERVICE, hsds_id
@@ -29,7 +30,7 @@ def live_offices(locale):
     return (
         visible_to_public(OfficePage.objects.filter(locale=locale))
         .select_related("locale")
-        .prefetch_related("contacts", "opening_hours")
+        .prefetch_related("contacts", *HOURS_RELATIONS)
         .order_by("title", "pk")
     )
 

@@ -5,6 +5,6 @@ Apps tell it what else shows on public pages from their ``AppConfig.ready``:
 ``purges.refresh_on_save(Model)`` for a snippet shown on pages.
 """
 
-from .pages import GENERATION_KEY, PageCacheMiddleware, accept_query, page_cache
+from .pages import GENERATION_KEY, PageCacheMiddleware, accept_query, page_cache, valid_until
 
-__all__ = ["GENERATION_KEY", "PageCacheMiddleware", "accept_query", "page_cache"]
+__all__ = ["GENERATION_KEY", "PageCacheMiddleware", "accept_query", "page_cache", "valid_until"]

@@ -5,7 +5,8 @@ routing run, without a database query: what lets a two-core server keep up with
 a regency's worth of phones. Pages live in the ``pages`` cache
 (``settings.PAGE_CACHE_ALIAS``): Redis shared by every host when ``REDIS_URL``
 is set, else a folder of this host. ``PAGE_CACHE_TIMEOUT`` seconds (0 turns
-the cache off, as in development and tests).
+the cache off, as in development and tests), or less for a page that said when it
+changes by itself (``valid_until``: an office's "open now" line).
 
 What is stored: GET requests without a real session, under a language prefix,
 answered 200 without cookies, without ``Vary: Cookie`` and without a
@@ -40,6 +41,7 @@ answers again.
 
 import hashlib
 import logging
+import math
 import os
 import re
 import stat
@@ -193,6 +195,32 @@ def accept_query(request, **params):
     request.page_cache_accepted = accepted
 
 
+def valid_until(request, moment):
+    """Called by a page whose content changes at ``moment`` (an office opens or closes): kept no longer.
+
+    The earliest moment given for a request wins; the page cache stores the page only until then.
+    """
+    if moment is None:
+        return
+    earlier = getattr(request, "page_cache_valid_until", None)
+    request.page_cache_valid_until = moment if earlier is None else min(earlier, moment)
+
+
+def _lifetime(request):
+    """Seconds to keep the page and the moment it turns stale: ``PAGE_CACHE_TIMEOUT`` or less (``valid_until``)."""
+    until = getattr(request, "page_cache_valid_until", None)
+    if until is None:
+        return settings.PAGE_CACHE_TIMEOUT, None
+    return min(settings.PAGE_CACHE_TIMEOUT, math.ceil((until - timezone.now()).total_seconds())), until
+
+
+def _unpack(entry):
+    """(generation, response, valid until) of a stored entry; entries stored before expiries have none."""
+    if isinstance(entry, tuple) and len(entry) in (2, 3):
+        return (*entry, None)[:3]
+    return None, None, None
+
+
 def cache_key(request, understood):
     encoding = "gzip" if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) else "identity"
     query = urlencode(sorted(understood.items()))
@@ -238,9 +266,9 @@ class PageCacheMiddleware:
         found, _ok = health.call("get_many", [GENERATION_KEY, key])
         found = found or {}
         generation = _current_generation(found.get(GENERATION_KEY)) if _ok else None
-        entry = found.get(key)
-        stored_generation, stored = entry if isinstance(entry, tuple) and len(entry) == 2 else (None, None)
-        if stored is not None and generation is not None and stored_generation == generation:
+        stored_generation, stored, stored_until = _unpack(found.get(key))
+        fresh = stored_until is None or timezone.now() < stored_until
+        if stored is not None and generation is not None and stored_generation == generation and fresh:
             return get_conditional_response(request, etag=stored.get("ETag"), response=stored)
 
         response = self.get_response(request)
@@ -250,15 +278,17 @@ class PageCacheMiddleware:
             patch_cache_control(stored, max_age=0)
             return stored
         accepted = getattr(request, "page_cache_accepted", {})
+        timeout, until = _lifetime(request)
         if (
             request.method == "GET"
             and generation is not None
             and not others
             and accepted == understood
+            and timeout > 0
             and is_shareable(response)
         ):
             patch_cache_control(response, public=True, max_age=settings.PAGE_CACHE_MAX_AGE)
-            health.call("set", key, (generation, response), settings.PAGE_CACHE_TIMEOUT)
+            health.call("set", key, (generation, response, until), timeout)
         return response
 
 

@@ -6,7 +6,8 @@ One module per kind of page; ``from directory.models import OfficePage`` keeps w
 from .choices import CONTACT_LEVEL_RANK, OFFICE_KIND_ORDER, ContactLevel, OfficeKind, Weekday
 from .contacts import ContactPerson
 from .events import EventStep, LifeEventIndexPage, LifeEventPage, LifeEventService
-from .offices import DirectoryIndexPage, OfficePage, OpeningHours
+from .hours import OpeningHours, OpeningHoursException
+from .offices import DirectoryIndexPage, OfficePage
 from .services import ServiceOfficer, ServicePage
 from .translations import SourceTextChange
 
@@ -23,6 +24,7 @@ __all__ = [
     "OfficeKind",
     "OfficePage",
     "OpeningHours",
+    "OpeningHoursException",
     "ServiceOfficer",
     "ServicePage",
     "SourceTextChange",

@@ -1,13 +1,12 @@
-"""The directory index, an office page and its opening hours."""
+"""The directory index and an office page (its opening hours are in ``hours.py``)."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -19,10 +18,12 @@ from core.privacy import visible_to_public
 
 from .. import admin_panels, translation_status, villages
 from ..grouping import group_offices_by_kind
+from ..hours import HOURS_RELATIONS, published_periods, state_for_page
+from ..sharing import mark_sharing
 from ..structured_data import office_data
 from ..views.offline import offline_directory
 from ..views.poster import office_poster
-from .choices import OFFICE_KIND_ORDER, OfficeKind, Weekday
+from .choices import OFFICE_KIND_ORDER, OfficeKind
 from .contacts import ContactPerson
 
 
@@ -44,10 +45,13 @@ class DirectoryIndexPage(RoutablePageMixin, IntroductionMixin, Page):
         selected_kind = request.GET.get("kind", "")
         if selected_kind not in OFFICE_KIND_ORDER:
             selected_kind = ""
-        offices = self.offices()
+        offices = self.offices().prefetch_related(*HOURS_RELATIONS)
         if selected_kind:
             offices = offices.filter(kind=selected_kind)
             accept_query(request, kind=selected_kind)
+        offices = list(offices)
+        for office in offices:
+            office.open_state = state_for_page(request, office)
         context["selected_kind"] = selected_kind
         context["kinds"] = OfficeKind.choices
         context["office_groups"] = group_offices_by_kind(offices)
@@ -98,6 +102,11 @@ class OfficePage(KeptOfflineMixin, PhoneLinksMixin, RoutablePageMixin, StableSlu
             heading=_("Address and contact"),
         ),
         InlinePanel("opening_hours", label=_("Opening hours")),
+        InlinePanel(
+            "hours_exceptions",
+            label=_("Special hours and closures"),
+            help_text=_("Public holidays and collective leave close the office without an entry here."),
+        ),
         admin_panels.ContactsInlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
     ]
     settings_panels = Page.settings_panels + [
@@ -168,64 +177,34 @@ class OfficePage(KeptOfflineMixin, PhoneLinksMixin, RoutablePageMixin, StableSlu
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # The contact list, the verified date and the structured data all read the contacts: fetch them once.
-        prefetch_related_objects([self], "contacts", "opening_hours")
+        prefetch_related_objects([self], "contacts", *HOURS_RELATIONS)
         context["fallback"] = fallback = translation_status.fallback_of(self)
-        context["contacts"] = translation_status.mark_contacts(self.ranked_contacts(), fallback)
+        contacts = translation_status.mark_contacts(self.ranked_contacts(), fallback)
+        context["contacts"] = mark_sharing(contacts, self)
         context["services"] = self.live_services()
         context["opening_hours"] = list(self.opening_hours.all())
+        context["hours_exceptions"] = self.coming_exceptions()
+        context["open_state"] = state_for_page(request, self)
         return context
 
-    def structured_data(self, request=None, contacts=None, opening_hours=None):
+    def coming_exceptions(self):
+        """Special hours and closures not yet over, soonest first."""
+        today = timezone.localdate()
+        return sorted(
+            (exception for exception in self.hours_exceptions.all() if exception.until >= today),
+            key=lambda exception: (exception.first_date, exception.sort_order or 0),
+        )
+
+    def structured_data(self, request=None, contacts=None):
         """schema.org ``GovernmentOrganization`` with a ``ContactPoint`` per contact (``structured_data.py``)."""
         contacts = self.ranked_contacts() if contacts is None else contacts
-        opening_hours = self.opening_hours.all() if opening_hours is None else opening_hours
-        return office_data(self, contacts, opening_hours, request)
+        return office_data(self, contacts, published_periods(self), request)
 
     def schema_org(self, request, context):
-        """For core's ``{% structured_data %}``: the contacts and hours the page's context already holds."""
-        return self.structured_data(
-            request, contacts=context.get("contacts"), opening_hours=context.get("opening_hours")
-        )
+        """For core's ``{% structured_data %}``: the contacts the page's context already holds."""
+        return self.structured_data(request, contacts=context.get("contacts"))
 
     @path("poster/", name="poster")
     def poster(self, request):
         """A one-page A4 poster for the service counter: the officers' numbers and a QR code to this page."""
         return office_poster(request, self)
-
-
-class OpeningHours(Orderable):
-    """One line of an office's opening hours, e.g. Monday–Thursday 07:30–15:30."""
-
-    office = ParentalKey(OfficePage, on_delete=models.CASCADE, related_name="opening_hours")
-    first_day = models.CharField(_("from"), max_length=3, choices=Weekday.choices)
-    last_day = models.CharField(_("to"), max_length=3, choices=Weekday.choices, blank=True)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
-
-    panels = [
-        FieldRowPanel([FieldPanel("first_day"), FieldPanel("last_day")]),
-        FieldRowPanel([FieldPanel("opens"), FieldPanel("closes")]),
-    ]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
-
-    def clean(self):
-        super().clean()
-        if self.opens and self.closes and self.closes <= self.opens:
-            raise ValidationError({"closes": _("Closing time must be after opening time.")})
-
-    @property
-    def days_code(self):
-        """The sample data's form: ``Mon-Thu`` or ``Fri``."""
-        if self.last_day and self.last_day != self.first_day:
-            return f"{self.first_day}-{self.last_day}"
-        return self.first_day
-
-    @property
-    def days_label(self):
-        first = Weekday(self.first_day).label
-        if self.last_day and self.last_day != self.first_day:
-            return f"{first}–{Weekday(self.last_day).label}"
-        return first

@@ -1,6 +1,7 @@
 """A service page with its published service standard, and its responsible officers."""
 
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -16,6 +17,8 @@ from core.offline import KeptOfflineMixin
 from .. import translation_status
 from ..blocks import LegalBasisBlock, ListItemBlock, SituationBlock
 from ..forms import ServicePageForm
+from ..hours import HOURS_RELATIONS, state_for_page
+from ..sharing import mark_sharing
 from ..structured_data import service_data
 from .contacts import ContactPerson
 from .offices import OfficePage
@@ -145,10 +148,14 @@ class ServicePage(KeptOfflineMixin, StableSlugMixin, Page):
         context["office"] = office = self.office
         context["fallback"] = fallback = translation_status.fallback_of(self)
         office_fallback = translation_status.fallback_of(office) if office else translation_status.NO_FALLBACK
-        context["officers"] = translation_status.mark_contacts(self.officers(), office_fallback)
+        officers = translation_status.mark_contacts(self.officers(), office_fallback)
+        context["officers"] = mark_sharing(officers, office) if office else officers
         context["situations"] = translation_status.stream_items(self, "situations", fallback)
         context["requirements"] = translation_status.stream_items(self, "requirements", fallback)
         context["procedure"] = translation_status.stream_items(self, "procedure", fallback)
+        if office:
+            prefetch_related_objects([office], *HOURS_RELATIONS)
+        context["open_state"] = state_for_page(request, office) if office else None
         return context
 
 

@@ -202,6 +202,8 @@ def _apply_office(office, opd):
             last_day=line["days"].split("-")[1] if "-" in line["days"] else "",
             opens=datetime.time.fromisoformat(line["opens"]),
             closes=datetime.time.fromisoformat(line["closes"]),
+            break_starts=_time_or_none(line.get("break_starts")),
+            break_ends=_time_or_none(line.get("break_ends")),
             sort_order=position,
         )
         for position, line in enumerate(opd["opening_hours"])
@@ -274,3 +276,7 @@ def _upsert_service(record, office, english, report):
     paths.update(stream_paths("procedure", service.procedure, record["procedure"]["en"]))
     translate_page(service, paths, english)
     return service
+
+
+def _time_or_none(text):
+    return datetime.time.fromisoformat(text) if text else None

@@ -111,13 +111,26 @@ class Keywords(Bilingual):
 
 
 class OpeningHours(BaseModel):
-    """One line of opening hours, such as {"days": "Mon-Thu", "opens": "07:30", "closes": "15:30"}."""
+    """One line of opening hours, such as {"days": "Mon-Thu", "opens": "07:30", "closes": "15:30"}.
+
+    A break inside the day (the Friday prayer) adds ``"break_starts": "11:30", "break_ends": "13:00"``.
+    """
 
     model_config = CLOSED
 
     days: matching(DAYS_PATTERN, "must look like 'Mon-Thu' or 'Fri', got {got}")
     opens: Time
     closes: Time
+    break_starts: Time | None = None
+    break_ends: Time | None = None
+
+    @model_validator(mode="after")
+    def _break_inside_the_hours(self):
+        if (self.break_starts is None) != (self.break_ends is None):
+            raise PydanticCustomError("break", "give both break_starts and break_ends, or neither")
+        if self.break_starts is not None and not self.opens < self.break_starts < self.break_ends < self.closes:
+            raise PydanticCustomError("break", "the break must fall between the opening and closing times")
+        return self
 
     @field_validator("days")
     @classmethod

@@ -4,7 +4,15 @@ import datetime
 
 import pytest
 
-from core.hours import JAKARTA, add_working_time, days_of, is_indonesian_holiday, never_closed, weekly_hours
+from core.hours import (
+    JAKARTA,
+    Schedule,
+    add_working_time,
+    days_of,
+    is_indonesian_holiday,
+    never_closed,
+    weekly_hours,
+)
 
 FOUR_HOURS = datetime.timedelta(hours=4)
 # The regency's office hours: Monday to Thursday 07:30–15:30, Friday 07:30–14:30.
@@ -18,7 +26,7 @@ def jakarta(*parts):
 
 
 def due(start, week=REGENCY_WEEK, is_closed=is_indonesian_holiday, duration=FOUR_HOURS):
-    return add_working_time(start, duration, week, is_closed)
+    return add_working_time(start, duration, Schedule.of_week(week, is_closed))
 
 
 def test_day_codes_name_weekdays_from_monday():

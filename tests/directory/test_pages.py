@@ -129,9 +129,9 @@ def queries_to_render(client, url):
 
 
 # An uncached office page (a visitor with a session, the first after a purge, a preview):
-# routing, the page, its contacts and opening hours, services, breadcrumbs, language links, footer,
-# which of its texts are not yet translated, and the feed link and notices of the phone layout.
-OFFICE_PAGE_QUERIES = 28
+# routing, the page, its contacts, opening hours and special hours, services, breadcrumbs, language
+# links, footer, which of its texts are not yet translated, and the feed link and notices of the phone layout.
+OFFICE_PAGE_QUERIES = 29
 
 
 def test_office_page_renders_in_a_fixed_number_of_queries(client):

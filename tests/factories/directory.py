@@ -16,6 +16,7 @@ from directory.models import (
     OfficeKind,
     OfficePage,
     OpeningHours,
+    OpeningHoursException,
     ServiceOfficer,
     ServicePage,
     Weekday,
@@ -69,6 +70,18 @@ class OpeningHoursFactory(DjangoModelFactory):
     last_day = Weekday.FRI
     opens = datetime.time(8)
     closes = datetime.time(15)
+
+
+class OpeningHoursExceptionFactory(DjangoModelFactory):
+    """Other hours, or with ``closed=True`` a closure, of an office from ``first_date``."""
+
+    class Meta:
+        model = OpeningHoursException
+
+    office = factory.SubFactory(OfficePageFactory)
+    first_date = datetime.date(2027, 2, 8)
+    opens = datetime.time(8)
+    closes = datetime.time(14)
 
 
 class ServicePageFactory(wagtail_factories.PageFactory):
