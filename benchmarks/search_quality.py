@@ -49,7 +49,7 @@ from directory.search_documents import documents_from_directory as build_documen
 from search.embeddings import embed_passages, embed_query, text_hash  # noqa: E402
 from search.engine.hybrid import HybridEngine  # noqa: E402
 from search.engine.lexical import SearchEngine  # noqa: E402
-from search.engine.semantic import SemanticIndex  # noqa: E402
+from search.engine.semantic import SemanticIndex, passage_vector  # noqa: E402
 
 DIRECTORY_FILE = ROOT / "directory" / "data" / "directory.json"
 SHARED_DATA = Path(os.environ.get("MELAYANI_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -91,10 +91,30 @@ def embeddings_for(documents: list[dict]) -> list[np.ndarray]:
     return [cache[digest] for digest in hashes]
 
 
+def passage_documents(documents: list[dict]) -> list[dict]:
+    """The documents' passages (a service's situations), each embedded on its own as the site does."""
+    return [
+        {"type": document["type"], "id": document["id"], "locale": document.get("locale") or "id", "meaning": text}
+        for document in documents
+        for text in document.get("passages") or ()
+    ]
+
+
 def build_engine(documents: list[dict]) -> HybridEngine:
-    vectors = embeddings_for(documents)
-    semantic = SemanticIndex([(document["type"], document["id"]) for document in documents], vectors)
+    """The hybrid engine as the site builds it: an object's documents and passages all in the meaning index."""
+    passages = passage_documents(documents)
+    vectors = embeddings_for(documents) + [passage_vector(vector) for vector in embeddings_for(passages)]
+    keys = [(document["type"], document["id"]) for document in documents + passages]
+    semantic = SemanticIndex(keys, vectors)
     return HybridEngine(SearchEngine(documents), semantic, embed_query)
+
+
+def passage_vectors_of(documents: list[dict]) -> dict:
+    passages = passage_documents(documents)
+    grouped: dict[tuple, list] = {}
+    for passage, vector in zip(passages, embeddings_for(passages), strict=True):
+        grouped.setdefault((passage["type"], str(passage["id"]), passage["locale"]), []).append(vector)
+    return grouped
 
 
 def build_remote_engine(documents: list[dict], url: str, alias: str) -> HybridEngine:
@@ -110,7 +130,7 @@ def build_remote_engine(documents: list[dict], url: str, alias: str) -> HybridEn
 
     groups = builtin_synonym_groups()
     rules = [", ".join(phrase.replace(",", " ") for phrase in group) for group in groups if len(group) > 1]
-    index = EngineIndex(EngineClient(url, timeout=10), alias, opensearch=True)
+    index = EngineIndex(EngineClient(url, timeout=10), alias, opensearch=True, passage_vectors=passage_vectors_of)
     index.build(documents, embeddings_for(documents), rules, None)
     return RemoteSite(index, documents, groups, embed_query, "id").hybrid
 

@@ -111,9 +111,9 @@ def test_on_elasticsearch_terms_are_repeated_since_it_has_no_delimited_term_freq
 
 def test_the_knn_query_takes_each_engines_form():
     opensearch = queries.knn_query([0.0] * 384, ["service"], 10, opensearch=True)["query"]["knn"]["vector"]
-    assert opensearch["k"] == 20 and opensearch["filter"]["bool"]["filter"][1] == {"terms": {"type": ["service"]}}
+    assert opensearch["k"] == 80 and opensearch["filter"]["bool"]["filter"][1] == {"terms": {"type": ["service"]}}
     elastic = queries.knn_query([0.0] * 384, ["service"], 10, opensearch=False)
-    assert elastic["size"] == 10 and set(elastic["query"]["knn"]) == {
+    assert elastic["size"] == 80 and set(elastic["query"]["knn"]) == {
         "field",
         "query_vector",
         "num_candidates",

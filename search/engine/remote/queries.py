@@ -17,6 +17,9 @@ from .mapping import FIELDS, NAME_KINDS, OTHER_FIELD, engine_term
 # Lucene refuses a query of more than 1,024 clauses, each term being one: the terms of the
 # first clauses are kept (the words' own readings come before pairs and synonyms).
 MAX_TERM_QUERIES = 900
+# The meaning search's hits per object wanted: its documents and passages (two languages, a
+# few situations each) may all come before the next object's.
+HITS_PER_OBJECT = 8
 MAX_PLAIN_WORDS = 6  # the fallback matches the first words as typed, fuzzily in the name fields
 FUZZY_FIELDS = ("f_title^3.0", "f_acronym^4.0", "f_aliases^3.0", "f_keywords^2.5", "f_handles^2.0")
 FUZZY_EXPANSIONS = 5
@@ -131,16 +134,17 @@ def knn_query(vector, types, size: int, opensearch: bool) -> dict:
     vector = [float(x) for x in vector]
     filters = type_filter(types, role=["locale", "passage"])
     if opensearch:
-        knn = {"vector": vector, "k": size * 2}
+        knn = {"vector": vector, "k": size * HITS_PER_OBJECT}
         if filters:
             knn["filter"] = {"bool": {"filter": filters}}
         query = {"knn": {"vector": knn}}
     else:
         # Elasticsearch's knn query takes its k from the request's size.
-        query = {"knn": {"field": "vector", "query_vector": vector, "num_candidates": size * 4}}
+        query = {"knn": {"field": "vector", "query_vector": vector, "num_candidates": size * HITS_PER_OBJECT * 2}}
         if filters:
             query["knn"]["filter"] = filters
-    return {"size": size, "query": query, "collapse": {"field": "key"}, "_source": ["type", "id"]}
+    # Not collapsed: a passage's similarity is scaled before each object keeps its best (``RemoteSemantic``).
+    return {"size": size * HITS_PER_OBJECT, "query": query, "_source": ["type", "id", "role"]}
 
 
 def names_query(phrases: set[str]) -> dict:
