@@ -49,7 +49,7 @@ from directory.search_documents import documents_from_directory as build_documen
 from search.embeddings import embed_passages, embed_query, text_hash  # noqa: E402
 from search.engine.hybrid import HybridEngine  # noqa: E402
 from search.engine.lexical import SearchEngine  # noqa: E402
-from search.engine.semantic import SemanticIndex, passage_vector  # noqa: E402
+from search.engine.semantic import SemanticIndex  # noqa: E402
 
 DIRECTORY_FILE = ROOT / "directory" / "data" / "directory.json"
 SHARED_DATA = Path(os.environ.get("MELAYANI_SHARED_DATA", ROOT.parent / "shared" / "data"))
@@ -103,9 +103,9 @@ def passage_documents(documents: list[dict]) -> list[dict]:
 def build_engine(documents: list[dict]) -> HybridEngine:
     """The hybrid engine as the site builds it: an object's documents and passages all in the meaning index."""
     passages = passage_documents(documents)
-    vectors = embeddings_for(documents) + [passage_vector(vector) for vector in embeddings_for(passages)]
+    vectors = embeddings_for(documents) + embeddings_for(passages)
     keys = [(document["type"], document["id"]) for document in documents + passages]
-    semantic = SemanticIndex(keys, vectors)
+    semantic = SemanticIndex(keys, vectors, [False] * len(documents) + [True] * len(passages))
     return HybridEngine(SearchEngine(documents), semantic, embed_query)
 
 

@@ -30,7 +30,7 @@ from .engine.hybrid import HybridEngine, confident
 from .engine.lexical import SearchEngine
 from .engine.remote.client import EngineClient, EngineError, alias_name, engine_url
 from .engine.remote.site import EngineIndex, RemoteSite
-from .engine.semantic import SemanticIndex, passage_vector
+from .engine.semantic import SemanticIndex
 from .engine_cache import EngineCache
 from .models import SynonymGroup
 from .registry import Ranked, sources
@@ -100,11 +100,12 @@ class SiteEngine:
         documents = list(self._documents.values())
         # Each object once per vector: its document's, then its passages' (the best one answers).
         entries = [
-            (key, vector)
+            (key, vector, number > 0)
             for key in self._documents
-            for vector in (self._vectors[key], *map(passage_vector, self._passages[key]))
+            for number, vector in enumerate((self._vectors[key], *self._passages[key]))
         ]
-        self.hybrid.semantic = SemanticIndex([key[:2] for key, _ in entries], [vector for _, vector in entries])
+        keys, vectors, passages = zip(*entries, strict=True) if entries else ((), (), ())
+        self.hybrid.semantic = SemanticIndex([key[:2] for key in keys], vectors, passages)
         self.groups = ServiceGroups(documents, Locale.get_default().language_code)
         # What may be shown: the published objects the engine was built from.
         self.published = {(document["type"], str(document["id"])): document.get("office", "") for document in documents}

@@ -122,7 +122,8 @@ class HybridEngine:
         if mode == "lexical" or not self.semantic or not ranking.analyzed.words:
             weight, similar = 0.0, []
         else:
-            similar = self.semantic.search(self._embed_query(understood_text(ranking)), CANDIDATES, types)
+            query_vector = self._embed_query(understood_text(ranking))
+            similar = self.semantic.search(query_vector, CANDIDATES, types, words_matched=bool(ranking.hits))
             weight = 1.0 if mode == "semantic" else semantic_weight(ranking)
             if mode == "semantic":
                 ranking = Ranking(ranking.analyzed)

@@ -66,6 +66,7 @@ class OpeningHoursFactory(DjangoModelFactory):
         model = OpeningHours
 
     office = factory.SubFactory(OfficePageFactory)
+    sort_order = factory.Sequence(lambda number: number)  # shown in the order made, on every database
     first_day = Weekday.MON
     last_day = Weekday.FRI
     opens = datetime.time(8)

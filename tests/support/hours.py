@@ -11,7 +11,9 @@ TIME = datetime.time
 
 def add_regency_hours(office):
     """Monday–Thursday 07:30–15:30 and Friday 07:30–14:30 with the prayer break 11:30–13:00."""
-    OpeningHoursFactory(office=office, first_day="Mon", last_day="Thu", opens=TIME(7, 30), closes=TIME(15, 30))
+    OpeningHoursFactory(
+        office=office, first_day="Mon", last_day="Thu", opens=TIME(7, 30), closes=TIME(15, 30), sort_order=0
+    )
     OpeningHoursFactory(
         office=office,
         first_day="Fri",

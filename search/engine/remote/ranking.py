@@ -172,14 +172,14 @@ class RemoteSemantic:
     def __bool__(self):
         return True
 
-    def search(self, query_vector, limit=50, types=None) -> list[tuple[tuple[str, str], float]]:
+    def search(self, query_vector, limit=50, types=None, words_matched=False) -> list[tuple[tuple[str, str], float]]:
         """Each object's best similarity over its documents and passages, a passage's scaled as in process."""
         body = knn_query(query_vector, types, limit, self.lexical.opensearch)
         best: dict[tuple[str, str], float] = {}
         for hit in self.lexical.client.search(self.lexical.alias, body):
             # Lucene scores a cosine similarity c as (1 + c) / 2.
             similarity = 2 * hit["_score"] - 1
-            if hit["_source"].get("role") == "passage":
+            if words_matched and hit["_source"].get("role") == "passage":
                 similarity *= PASSAGE_WEIGHT
             best[_key(hit)] = max(similarity, best.get(_key(hit), -1.0))
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))[:limit]
