@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -74,5 +75,25 @@ def complaint_promise_section(context, page):
     sentence = _("Write to this office: you get a reference number and an answer %(promise)s.")
     return format_html("<p>{}</p>", sentence % {"promise": clock.promise()})
 
+
+# The directory's pages link to feedback only through these slots, so they never name feedback's URLs.
+FEEDBACK_SECTIONS = {
+    "contact_card": ("feedback/sections/contact_report_link.html", "contact"),
+    "office_feedback_links": ("feedback/sections/office_links.html", "page"),
+    "service_survey": ("feedback/sections/service_survey.html", "page"),
+}
+
+
+def template_section(template_name, name):
+    """A ``page_section_*`` hook rendering ``template_name`` with the slot's object as ``name``."""
+
+    def section(context, obj):
+        return render_to_string(template_name, {name: obj}, context.get("request"))
+
+    return section
+
+
+for slot, (template_name, name) in FEEDBACK_SECTIONS.items():
+    hooks.register(f"page_section_{slot}", template_section(template_name, name))
 
 hooks.register("search_next_steps", next_steps.complaint_box_steps)

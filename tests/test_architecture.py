@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 from django.template import engines
+from django.urls import URLResolver, get_resolver
 
 ROOT = Path(__file__).resolve().parent.parent
 MAX_LINES = 400
@@ -27,12 +28,17 @@ def test_every_app_is_under_the_import_contracts():
     assert sorted(import_linter_config()["root_packages"]) == project_apps()
 
 
+def layers():
+    """The layers contract's layers, highest first, each a list of apps."""
+    config = import_linter_config()
+    (contract,) = [contract for contract in config["contracts"] if contract["id"] == "layers"]
+    return [[app.strip() for app in layer.split("|")] for layer in contract["layers"]]
+
+
 def test_every_app_has_its_place_in_the_layers():
     """An app left out of the layers contract would escape its check for import cycles."""
-    config = import_linter_config()
-    (layers,) = [contract["layers"] for contract in config["contracts"] if contract["id"] == "layers"]
-    layered = [app.strip() for layer in layers for app in layer.split("|")]
-    assert sorted(layered) == sorted(config["root_packages"])
+    layered = [app for layer in layers() for app in layer]
+    assert sorted(layered) == sorted(import_linter_config()["root_packages"])
     assert len(layered) == len(set(layered))
 
 
@@ -74,22 +80,41 @@ SHARED_TEMPLATES = {
 }
 
 
+# Components only one app's pages show: that app's, so they may link to its views.
+COMPONENT_OWNERS = {
+    "contact_card.html": "directory",
+    "search_answer.html": "search",
+    "search_form.html": "search",
+    "search_hit.html": "search",
+}
+
+
 def template_owner(relative):
     """The app a template under the project-wide templates/ folder belongs to."""
-    folder = relative.parts[0] if len(relative.parts) > 1 else None
+    parts = relative.parts
+    if parts[0] == "components" and len(parts) > 2 and parts[1] in project_apps():
+        return parts[1]  # templates/components/<app>/…
+    if parts[0] == "components" and parts[-1] in COMPONENT_OWNERS:
+        return COMPONENT_OWNERS[parts[-1]]
+    folder = parts[0] if len(parts) > 1 else None
     return SHARED_TEMPLATES.get(folder, folder)
+
+
+def our_templates():
+    """(path, owning app) for every template of ours."""
+    folders = [(ROOT / "templates", None)] + [(ROOT / app / "templates", app) for app in project_apps()]
+    for folder, owner in folders:
+        for path in sorted(folder.rglob("*.html")):
+            yield path, owner or template_owner(path.relative_to(folder))
 
 
 def template_loads():
     """(template path, owning app, library name) for every ``{% load %}`` in our templates."""
     pattern = re.compile(r"{%\s*load\s+([^%]*?)\s*%}")
-    folders = [(ROOT / "templates", None)] + [(ROOT / app / "templates", app) for app in project_apps()]
-    for folder, owner in folders:
-        for path in folder.rglob("*.html"):
-            app = owner or template_owner(path.relative_to(folder))
-            for libraries in pattern.findall(path.read_text(encoding="utf-8")):
-                for name in libraries.split():
-                    yield str(path.relative_to(ROOT)), app, name
+    for path, app in our_templates():
+        for libraries in pattern.findall(path.read_text(encoding="utf-8")):
+            for name in libraries.split():
+                yield str(path.relative_to(ROOT)), app, name
 
 
 def test_every_template_belongs_to_an_app():
@@ -106,4 +131,41 @@ def test_an_apps_templates_load_only_cores_or_their_own_tag_libraries():
         library_app = libraries[name].split(".")[0] if name in libraries else None
         if app in ours - {"melayani"} and library_app in ours - {"core", app}:
             strays.append(f"{path} loads {name} ({library_app})")
+    assert strays == []
+
+
+def layer_ranks():
+    """{app: height}: the shell highest, core lowest, apps side by side in one layer equal."""
+    return {app: -depth for depth, layer in enumerate(layers()) for app in layer}
+
+
+def url_name_apps():
+    """{URL name: app of ours whose module defines its view} over every public and admin URL."""
+    ours = set(project_apps())
+    apps = {}
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns)
+            elif pattern.name:
+                view = getattr(pattern.callback, "view_class", pattern.callback)
+                app = view.__module__.split(".")[0]
+                if app in ours:
+                    apps.setdefault(pattern.name, app)
+
+    walk(get_resolver().url_patterns)
+    return apps
+
+
+def test_a_template_links_only_to_views_of_its_own_layer_or_below():
+    """A lower app's page shows an upper app's link through a ``page_section_*`` hook, never by its URL name."""
+    pattern = re.compile(r"""{%\s*url\s+['"]([^'"]+)['"]""")
+    ranks, views = layer_ranks(), url_name_apps()
+    assert {"feedback", "directory", "search"} <= set(views.values())  # the check sees our views
+    strays = []
+    for path, owner in our_templates():
+        for name in pattern.findall(path.read_text(encoding="utf-8")):
+            if views.get(name) in ranks and ranks[views[name]] > ranks[owner]:
+                strays.append(f"{path.relative_to(ROOT)} ({owner}) links to {name} ({views[name]})")
     assert strays == []

@@ -4,6 +4,7 @@ An app fills a slot with a Wagtail hook ``page_section_<slot>``: a function
 ``(context, page)`` returning HTML (or ``""``), registered in its ``wagtail_hooks.py``.
 The page's template names the slot and never loads the library of the app that
 fills it, so the directory's pages show the news without the directory knowing it.
+A slot may be filled for any object, not only a page: ``{% page_sections "contact_card" contact %}``.
 """
 
 from django import template
