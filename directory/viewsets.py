@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
@@ -62,11 +61,9 @@ class FreshnessReportView(OfficeEditorsOnlyMixin, ReportView):
         return context
 
 
-class OfficeEditorMenuItem(MenuItem):
-    """Shown to whoever edits an office (see ``OfficeEditorsOnlyMixin``)."""
-
-    def is_shown(self, request):
-        return freshness.editable_offices(request.user).exists()
+def edits_an_office(user):
+    """Who sees the office editors' reports: their editors, the team and admins (see ``OfficeEditorsOnlyMixin``)."""
+    return freshness.editable_offices(user).exists()
 
 
 class StaleContactsPanel(Component):
@@ -149,6 +146,5 @@ class TranslationStatusReportView(ReportView):
         return translation_report.with_status(object_list)
 
 
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(TRANSLATION_PERMISSION)
+def may_submit_translations(user):
+    return user.has_perm(TRANSLATION_PERMISSION)
