@@ -41,8 +41,6 @@ class FreshnessReportView(OfficeEditorsOnlyMixin, ReportView):
     page_title = _("Contact data to check")
     header_icon = "user"
     results_template_name = "directory/admin/freshness_report_results.html"
-    index_url_name = "directory_freshness_report"
-    index_results_url_name = "directory_freshness_report_results"
     filterset_class = FreshnessFilterSet
     paginate_by = 20
 
@@ -111,8 +109,6 @@ class TranslationStatusReportView(ReportView):
     page_title = _("Translation status")
     header_icon = "globe"
     results_template_name = "directory/admin/translation_status_results.html"
-    index_url_name = "directory_translation_status"
-    index_results_url_name = "directory_translation_status_results"
     filterset_class = TranslationStatusFilterSet
     paginate_by = 50
     list_export = [
