@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
@@ -42,8 +41,6 @@ class FreshnessReportView(OfficeEditorsOnlyMixin, ReportView):
     page_title = _("Contact data to check")
     header_icon = "user"
     results_template_name = "directory/admin/freshness_report_results.html"
-    index_url_name = "directory_freshness_report"
-    index_results_url_name = "directory_freshness_report_results"
     filterset_class = FreshnessFilterSet
     paginate_by = 20
 
@@ -62,11 +59,9 @@ class FreshnessReportView(OfficeEditorsOnlyMixin, ReportView):
         return context
 
 
-class OfficeEditorMenuItem(MenuItem):
-    """Shown to whoever edits an office (see ``OfficeEditorsOnlyMixin``)."""
-
-    def is_shown(self, request):
-        return freshness.editable_offices(request.user).exists()
+def edits_an_office(user):
+    """Who sees the office editors' reports: their editors, the team and admins (see ``OfficeEditorsOnlyMixin``)."""
+    return freshness.editable_offices(user).exists()
 
 
 class StaleContactsPanel(Component):
@@ -114,8 +109,6 @@ class TranslationStatusReportView(ReportView):
     page_title = _("Translation status")
     header_icon = "globe"
     results_template_name = "directory/admin/translation_status_results.html"
-    index_url_name = "directory_translation_status"
-    index_results_url_name = "directory_translation_status_results"
     filterset_class = TranslationStatusFilterSet
     paginate_by = 50
     list_export = [
@@ -149,6 +142,5 @@ class TranslationStatusReportView(ReportView):
         return translation_report.with_status(object_list)
 
 
-class TranslationStatusMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(TRANSLATION_PERMISSION)
+def may_submit_translations(user):
+    return user.has_perm(TRANSLATION_PERMISSION)

@@ -1,49 +1,45 @@
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+
+from core.reports import ReportViewSet
 
 from . import action_menu, dashboard, freshness, next_steps, team_actions
 from .views import admin as views
 from .viewsets import (
     FreshnessReportView,
-    OfficeEditorMenuItem,
     StaleContactsPanel,
-    TranslationStatusMenuItem,
     TranslationStatusReportView,
+    edits_an_office,
+    may_submit_translations,
 )
 
 
 @hooks.register("register_admin_urls")
 def register_directory_admin_urls():
+    return [path("directory/contacts/<int:pk>/verify/", views.verify_contact, name="directory_verify_contact")]
+
+
+@hooks.register("register_admin_viewset")
+def register_directory_reports():
     return [
-        path("directory/contacts/<int:pk>/verify/", views.verify_contact, name="directory_verify_contact"),
-        path("reports/contact-data/", FreshnessReportView.as_view(), name="directory_freshness_report"),
-        path(
-            "reports/contact-data/results/",
-            FreshnessReportView.as_view(results_only=True),
-            name="directory_freshness_report_results",
+        ReportViewSet(
+            "directory_freshness_report",
+            url_prefix="reports/contact-data",
+            view_class=FreshnessReportView,
+            menu_label=_("Contact data to check"),
+            menu_icon="user",
+            menu_order=700,
+            user_may_see=edits_an_office,
         ),
-        path("reports/translation-status/", TranslationStatusReportView.as_view(), name="directory_translation_status"),
-        path(
-            "reports/translation-status/results/",
-            TranslationStatusReportView.as_view(results_only=True),
-            name="directory_translation_status_results",
+        ReportViewSet(
+            "directory_translation_status",
+            url_prefix="reports/translation-status",
+            view_class=TranslationStatusReportView,
+            menu_order=710,
+            user_may_see=may_submit_translations,
         ),
     ]
-
-
-@hooks.register("register_reports_menu_item")
-def register_freshness_report_menu_item():
-    return OfficeEditorMenuItem(
-        _("Contact data to check"), reverse("directory_freshness_report"), icon_name="user", order=700
-    )
-
-
-@hooks.register("register_reports_menu_item")
-def register_translation_status_menu_item():
-    return TranslationStatusMenuItem(
-        _("Translation status"), reverse("directory_translation_status"), icon_name="globe", order=710
-    )
 
 
 @hooks.register("construct_homepage_panels")

@@ -41,8 +41,6 @@ class HeldResponsesReportView(FeedbackReportView):
     page_title = gettext_lazy("Survey responses held for review")
     header_icon = "warning"
     results_template_name = "feedback/admin/held_responses.html"
-    index_url_name = "feedback_held_responses"
-    index_results_url_name = "feedback_held_responses_results"
     list_export = ["service.title", "submitted_at", "gap", *ikm.ELEMENT_FIELDS, "suggestion"]
     export_headings = {
         "service.title": gettext_lazy("Service"),

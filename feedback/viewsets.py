@@ -54,8 +54,6 @@ class SurveyResultsReportView(FeedbackReportView):
     page_title = _("Satisfaction survey (IKM)")
     header_icon = "table"
     results_template_name = "feedback/admin/survey_results.html"
-    index_url_name = "feedback_survey_results"
-    index_results_url_name = "feedback_survey_results_results"
     filterset_class = SurveyResultsFilterSet
     list_export = [
         "office_title",
@@ -130,8 +128,6 @@ class SuggestionsReportView(FeedbackReportView):
     page_title = _("Suggestions from the survey")
     header_icon = "comment"
     results_template_name = "feedback/admin/suggestions.html"
-    index_url_name = "feedback_suggestions"
-    index_results_url_name = "feedback_suggestions_results"
     list_export = ["submitted_at", "service.title", "suggestion", "age_band", "sex", "education", "occupation"]
     export_headings = {
         "submitted_at": _("Submitted at"),
@@ -174,8 +170,6 @@ class ComplaintsReportView(FeedbackReportView):
     page_title = _("Complaints")
     header_icon = "mail"
     results_template_name = "feedback/admin/complaints.html"
-    index_url_name = "feedback_complaints"
-    index_results_url_name = "feedback_complaints_results"
     filterset_class = ComplaintFilterSet
     list_export = ["reference", "office.title", "get_category_display", "submitted_at", "answered_at", "clock_label"]
     export_headings = {

@@ -1,11 +1,12 @@
 from django.template.loader import render_to_string
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
-from directory.viewsets import OfficeEditorMenuItem
+from core.reports import ReportViewSet
+from directory.viewsets import edits_an_office
 
 from . import admin_views, clock, next_steps, review
 from .viewsets import (
@@ -16,17 +17,12 @@ from .viewsets import (
     SurveyResultsReportView,
 )
 
-REPORT_VIEWS = (
-    ("survey/", SurveyResultsReportView, "feedback_survey_results"),
-    ("suggestions/", SuggestionsReportView, "feedback_suggestions"),
-    ("complaints/", ComplaintsReportView, "feedback_complaints"),
-    ("held/", review.HeldResponsesReportView, "feedback_held_responses"),
-)
+CITIZEN_VOICE_MENU_HOOK = "register_citizen_voice_menu_item"
 
 
 @hooks.register("register_admin_urls")
 def register_feedback_admin_urls():
-    urls = [
+    return [
         path("feedback/complaints/<int:pk>/", admin_views.answer_complaint, name="feedback_complaint_answer"),
         path(
             "feedback/held/<int:service_pk>/review/",
@@ -34,29 +30,41 @@ def register_feedback_admin_urls():
             name="feedback_held_responses_review",
         ),
     ]
-    for prefix, view, name in REPORT_VIEWS:
-        urls += [
-            path(f"feedback/{prefix}", view.as_view(), name=name),
-            path(f"feedback/{prefix}results/", view.as_view(results_only=True), name=f"{name}_results"),
-        ]
-    return urls
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback_reports():
+    reports = [
+        ("feedback_complaints", "complaints", ComplaintsReportView, _("Complaints"), "mail"),
+        ("feedback_survey_results", "survey", SurveyResultsReportView, _("Satisfaction survey (IKM)"), "table"),
+        ("feedback_suggestions", "suggestions", SuggestionsReportView, _("Suggestions from the survey"), "comment"),
+        (
+            "feedback_held_responses",
+            "held",
+            review.HeldResponsesReportView,
+            _("Survey responses held for review"),
+            "warning",
+        ),
+    ]
+    return [
+        ReportViewSet(
+            name,
+            url_prefix=f"feedback/{prefix}",
+            view_class=view,
+            menu_label=label,
+            menu_icon=icon,
+            menu_order=order,
+            menu_hook=CITIZEN_VOICE_MENU_HOOK,
+            user_may_see=edits_an_office,
+        )
+        for order, (name, prefix, view, label, icon) in enumerate(reports, start=1)
+    ]
 
 
 @hooks.register("register_admin_menu_item")
 def register_feedback_menu():
-    items = [
-        OfficeEditorMenuItem(_("Complaints"), reverse("feedback_complaints"), icon_name="mail", order=10),
-        OfficeEditorMenuItem(
-            _("Satisfaction survey (IKM)"), reverse("feedback_survey_results"), icon_name="table", order=20
-        ),
-        OfficeEditorMenuItem(
-            _("Suggestions from the survey"), reverse("feedback_suggestions"), icon_name="comment", order=30
-        ),
-        OfficeEditorMenuItem(
-            _("Survey responses held for review"), reverse("feedback_held_responses"), icon_name="warning", order=40
-        ),
-    ]
-    return SubmenuMenuItem(_("Citizen's voice"), Menu(items=items), icon_name="group", name="citizen-voice", order=350)
+    menu = Menu(register_hook_name=CITIZEN_VOICE_MENU_HOOK)
+    return SubmenuMenuItem(_("Citizen's voice"), menu, icon_name="group", name="citizen-voice", order=350)
 
 
 @hooks.register("construct_homepage_panels")

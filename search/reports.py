@@ -80,8 +80,6 @@ class FailedSearchReportView(ReportView):
     page_title = gettext_lazy("Searches that did not help")
     header_icon = "search"
     results_template_name = "search/admin/failed_search_report_results.html"
-    index_url_name = "search_failed_report"
-    index_results_url_name = "search_failed_report_results"
     permission_policy = ModelPermissionPolicy(SearchQueryLog)
     any_permission_required = ["view", "change"]
 

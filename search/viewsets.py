@@ -56,8 +56,6 @@ class SearchQueryReportView(FormulaSafeCsvMixin, ReportView):
     page_title = _("What citizens search for")
     header_icon = "search"
     results_template_name = "search/admin/query_report_results.html"
-    index_url_name = "search_query_report"
-    index_results_url_name = "search_query_report_results"
     filterset_class = SearchQueryFilterSet
     permission_policy = ModelPermissionPolicy(SearchQueryLog)
     any_permission_required = ["view", "change"]
