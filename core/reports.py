@@ -1,4 +1,8 @@
-"""One way to put a report in the admin: ``ReportViewSet``, registered through ``register_admin_viewset``.
+"""One way to put a report in the admin: ``ReportViewSet``, registered through the ``register_report_viewset`` hook.
+
+Not through Wagtail's ``register_admin_viewset``: that includes each viewset's URLs under its namespace,
+and the reports' names are flat (``search_query_report``), which several empty namespaces would make
+ambiguous (Django's check urls.W005). ``report_urlpatterns`` includes them without one.
 
 A report is a Wagtail ``ReportView`` subclass (filters, CSV and XLSX come with it through ``list_export``).
 The viewset gives it its index and results URLs, its menu item (under Reports unless told otherwise) and one
@@ -8,8 +12,9 @@ rule for who may see it, applied to the menu item and to the URLs alike.
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
-from django.urls import path, reverse
+from django.urls import include, path, reverse
 from django.utils.functional import cached_property
+from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
@@ -37,8 +42,6 @@ class ReportViewSet(ViewSet):
     view_class = None
     menu_hook = "register_reports_menu_item"
     extra_urls = ()
-    # Flat URL names: Django merges an include() without a namespace into its parent's names.
-    url_namespace = ""
 
     def get_url_name(self, view_name):
         return view_name
@@ -99,3 +102,25 @@ class ReportViewSet(ViewSet):
             ),
             *self.extra_urls,
         ]
+
+
+REPORTS_HOOK = "register_report_viewset"
+_registered: list[ReportViewSet] | None = None
+
+
+def report_viewsets() -> list[ReportViewSet]:
+    """The reports the apps register (``register_report_viewset`` hooks), each set up once (its menu item)."""
+    global _registered
+    if _registered is None:
+        _registered = []
+        for register in hooks.get_hooks(REPORTS_HOOK):
+            found = register()
+            for viewset in found if isinstance(found, (list, tuple)) else [found]:
+                viewset.on_register()
+                _registered.append(viewset)
+    return _registered
+
+
+def report_urlpatterns():
+    """Every report's URLs under ``/admin/<url_prefix>/``, their names flat."""
+    return [path(f"{viewset.url_prefix}/", include(viewset.get_urlpatterns())) for viewset in report_viewsets()]

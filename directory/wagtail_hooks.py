@@ -20,7 +20,7 @@ def register_directory_admin_urls():
     return [path("directory/contacts/<int:pk>/verify/", views.verify_contact, name="directory_verify_contact")]
 
 
-@hooks.register("register_admin_viewset")
+@hooks.register("register_report_viewset")
 def register_directory_reports():
     return [
         ReportViewSet(

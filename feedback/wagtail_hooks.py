@@ -32,7 +32,7 @@ def register_feedback_admin_urls():
     ]
 
 
-@hooks.register("register_admin_viewset")
+@hooks.register("register_report_viewset")
 def register_feedback_reports():
     reports = [
         ("feedback_complaints", "complaints", ComplaintsReportView, _("Complaints"), "mail"),

@@ -11,7 +11,7 @@ from .viewsets import SearchQueryReportView, SynonymGroupViewSet
 register_snippet(SynonymGroupViewSet)
 
 
-@hooks.register("register_admin_viewset")
+@hooks.register("register_report_viewset")
 def register_search_reports():
     return [
         ReportViewSet(

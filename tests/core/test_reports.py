@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from wagtail.admin.viewsets import viewsets
+
+from core.reports import report_viewsets
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ def admin_user(username, *codenames):
 
 
 def registered(name):
-    return next(viewset for viewset in viewsets.viewsets if viewset.name == name)
+    return next(viewset for viewset in report_viewsets() if viewset.name == name)
 
 
 def test_a_registered_report_shows_its_menu_item_only_to_users_allowed_to_see_it(rf):
