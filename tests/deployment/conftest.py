@@ -59,6 +59,15 @@ def static_root():
 
 
 @pytest.fixture
+def host(test_database_url, static_root, tmp_path):
+    """One gunicorn host (one worker, production settings) on the test database, its own page cache."""
+    require_binaries("gunicorn")
+    environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, "PAGE_CACHE_DIR": tmp_path}
+    with servers.gunicorn(workers=1, **environment) as port:
+        yield port
+
+
+@pytest.fixture
 def shared_redis():
     """The machine's Redis (a database and a key prefix of our own); our keys are deleted afterwards."""
     require_redis()

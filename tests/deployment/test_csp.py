@@ -6,23 +6,9 @@ import pytest
 
 from tests.support import servers
 
-from .conftest import require_binaries
-
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]
 
 POLICY = "Content-Security-Policy"
-
-
-@pytest.fixture
-def host(test_database_url, static_root, tmp_path):
-    require_binaries("gunicorn")
-    environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, "PAGE_CACHE_DIR": tmp_path}
-    with servers.gunicorn(workers=1, **environment) as port:
-        yield port
-
-
-def header(response, name):
-    return next((value for key, value in response.headers if key.lower() == name.lower()), None)
 
 
 def assets_of(page):
@@ -47,11 +33,11 @@ def test_the_api_docs_and_public_pages_carry_the_policy(host):
     for path in ("/api/docs", "/id/", "/id/", "/id/direktori/dispendukcapil/"):
         response = servers.request(host, path)
         assert response.status == 200, path
-        policy = header(response, POLICY)
+        policy = response.header(POLICY)
         assert policy and "script-src 'self'" in policy and "nonce-" not in policy, (path, policy)
 
 
 def test_the_admin_login_is_not_under_the_public_policy(host):
     response = servers.request(host, "/admin/login/")
     assert response.status == 200
-    assert header(response, POLICY) is None
+    assert response.header(POLICY) is None

@@ -7,7 +7,7 @@ import pytest
 
 from tests.support import servers
 
-from .conftest import manage, require_binaries
+from .conftest import manage
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]
 
@@ -28,22 +28,10 @@ Session.objects.filter(pk="{SESSION_KEY}").delete()
 """
 
 
-@pytest.fixture
-def host(test_database_url, static_root, tmp_path):
-    require_binaries("gunicorn")
-    environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, "PAGE_CACHE_DIR": tmp_path}
-    with servers.gunicorn(workers=1, **environment) as port:
-        yield port
-
-
-def header(response, name):
-    return next((value for key, value in response.headers if key.lower() == name.lower()), None)
-
-
 def worker_config(port):
     worker = servers.request(port, "/sw.js")
     assert worker.status == 200
-    assert header(worker, "Content-Type") == "text/javascript; charset=utf-8"
+    assert worker.header("Content-Type") == "text/javascript; charset=utf-8"
     return json.loads(re.search(r"const CONFIG = (\{.*\});", worker.text).group(1))
 
 
@@ -64,8 +52,8 @@ def test_an_office_page_is_marked_to_keep_when_rendered_and_from_the_page_cache(
     for _attempt in range(2):
         response = servers.request(host, OFFICE)
         assert response.status == 200
-        assert header(response, KEEP) == "1"
-        assert "private" not in (header(response, "Cache-Control") or "")
+        assert response.header(KEEP) == "1"
+        assert "private" not in (response.header("Cache-Control") or "")
 
 
 def test_an_office_page_seen_with_a_session_is_private_and_not_marked(host, test_database_url):
@@ -74,7 +62,7 @@ def test_an_office_page_seen_with_a_session_is_private_and_not_marked(host, test
         servers.request(host, OFFICE)  # stored in the page cache for everybody else
         response = servers.request(host, OFFICE, cookies={"sessionid": SESSION_KEY})
         assert response.status == 200
-        assert header(response, KEEP) is None
-        assert "private" in header(response, "Cache-Control")
+        assert response.header(KEEP) is None
+        assert "private" in response.header("Cache-Control")
     finally:
         manage(test_database_url, "shell", "-c", FORGET_SESSION)

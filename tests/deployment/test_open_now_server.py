@@ -10,21 +10,11 @@ from directory.hours import open_state
 from directory.models import OfficePage
 from tests.support import servers
 
-from .conftest import require_binaries
-
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]
 
 OFFICE_PATH = "/id/direktori/dispendukcapil/"
 OPEN_NOW = re.compile(r'<p class="open-now open-now--(?:open|closed)" data-open-now="[^"]*">([^<]+)</p>')
 SHARE = re.compile(r'<a class="button button--share" href="([^"]+)"')
-
-
-@pytest.fixture
-def host(test_database_url, static_root, tmp_path):
-    require_binaries("gunicorn")
-    environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, "PAGE_CACHE_DIR": tmp_path}
-    with servers.gunicorn(workers=1, **environment) as port:
-        yield port
 
 
 def expected_line():

@@ -8,17 +8,7 @@ import pytest
 from opendata.identifiers import hsds_id
 from tests.support import servers
 
-from .conftest import require_binaries
-
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]
-
-
-@pytest.fixture
-def host(test_database_url, static_root, tmp_path):
-    require_binaries("gunicorn")
-    environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, "PAGE_CACHE_DIR": tmp_path}
-    with servers.gunicorn(workers=1, **environment) as port:
-        yield port
 
 
 def get_json(port, path, **params):

@@ -53,6 +53,10 @@ class Response:
     def text(self):
         return self.body.decode("utf-8", "replace")
 
+    def header(self, name):
+        """The first value of the header ``name`` (any case), or None."""
+        return next((value for key, value in self.headers if key.lower() == name.lower()), None)
+
     def cookies(self):
         """{name: value} of the Set-Cookie headers (Secure or not: this is loopback)."""
         found = {}
