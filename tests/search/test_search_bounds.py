@@ -5,19 +5,9 @@ from bs4 import BeautifulSoup
 
 from search import service
 from search.engine.grouping import ServiceGroups
+from tests.support.backends import RecordingBackend
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
-
-
-class RecordingBackend:
-    """Stands in for the Wagtail backend to see what the site hands it."""
-
-    def __init__(self):
-        self.queries = []
-
-    def search(self, query, queryset, operator=None):
-        self.queries.append(query)
-        return queryset.none()
 
 
 def test_a_query_of_a_hundred_words_reaches_the_backend_as_a_few_distinct_words(client, monkeypatch):

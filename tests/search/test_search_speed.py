@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from directory.models import ServicePage
 from search import embeddings, engine_cache, service, warmup
 from tests.support import servers
+from tests.support.backends import RecordingBackend
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
@@ -117,15 +118,6 @@ def broken_redis(settings):
 def test_search_answers_when_redis_is_down(client, broken_redis):
     assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran anak saya")[:3]
     assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran anak saya")[:3]
-
-
-class RecordingBackend:
-    def __init__(self):
-        self.queries = []
-
-    def search(self, query, queryset, operator=None):
-        self.queries.append(query)
-        return queryset.none()
 
 
 def test_the_full_text_backend_is_not_asked_when_the_engine_has_enough_candidates(client, monkeypatch):
