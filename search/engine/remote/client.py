@@ -40,13 +40,16 @@ class EngineClient:
         self.url = url.rstrip("/")
         self.timeout = timeout
 
-    def request(self, method: str, path: str, body=None, timeout=None, ndjson=False, missing_ok=False, **options):
+    def request(
+        self, method: str, path: str, body=None, timeout=None, ndjson=False, missing_ok=False, conflict_ok=False
+    ):
         """The engine's JSON answer; None for a 404 with ``missing_ok`` or a 409 with ``conflict_ok``."""
+        arguments = (method, path, body, timeout, ndjson, missing_ok, conflict_ok)
         try:
-            return self._request(method, path, body, timeout, ndjson, missing_ok, options.get("conflict_ok", False))
+            return self._request(*arguments)
         except ClosedIndex:
             time.sleep(CLOSED_INDEX_RETRY_SECONDS)
-            return self._request(method, path, body, timeout, ndjson, missing_ok, options.get("conflict_ok", False))
+            return self._request(*arguments)
 
     def _request(self, method, path, body, timeout, ndjson, missing_ok, conflict_ok):
         data, content_type = None, "application/json"
