@@ -9,9 +9,10 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
-from . import freshness, translation_report
+from . import freshness
 from .models import OfficePage
 from .roles import offices_edited_by
+from .translation import report as translation_report
 
 
 def offices_for_request(request):

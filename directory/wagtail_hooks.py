@@ -4,7 +4,8 @@ from wagtail import hooks
 
 from core.reports import ReportViewSet
 
-from . import action_menu, dashboard, freshness, next_steps, team_actions
+from . import action_menu, dashboard, freshness, next_steps
+from .translation import team_actions
 from .views import admin as views
 from .viewsets import (
     FreshnessReportView,

@@ -16,11 +16,12 @@ from core.offline import KeptOfflineMixin
 from core.phone import validate_phone_number
 from core.privacy import visible_to_public
 
-from .. import admin_panels, translation_status, villages
+from .. import admin_panels, villages
 from ..grouping import group_offices_by_kind
 from ..hours import HOURS_RELATIONS, published_periods, state_for_page
 from ..sharing import mark_sharing
 from ..structured_data import office_data
+from ..translation import status as translation_status
 from ..views.offline import offline_directory
 from ..views.poster import office_poster
 from .choices import OFFICE_KIND_ORDER, OfficeKind

@@ -14,12 +14,12 @@ from wagtail_localize.fields import SynchronizedField
 from core.mixins import StableSlugMixin
 from core.offline import KeptOfflineMixin
 
-from .. import translation_status
 from ..blocks import LegalBasisBlock, ListItemBlock, SituationBlock
 from ..forms import ServicePageForm
 from ..hours import HOURS_RELATIONS, state_for_page
 from ..sharing import mark_sharing
 from ..structured_data import service_data
+from ..translation import status as translation_status
 from .contacts import ContactPerson
 from .offices import OfficePage
 

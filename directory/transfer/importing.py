@@ -16,9 +16,9 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from core.regency import apply_region
 from core.translation import contact_paths, stream_paths, translate_page
 
-from .. import translation_sync
 from ..models import ContactPerson, DirectoryIndexPage, OfficePage, OpeningHours, ServiceOfficer, ServicePage
 from ..records import office_record, service_record
+from ..translation import sync as translation_sync
 from .validation import DirectoryFileError, validate_directory
 
 
