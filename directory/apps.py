@@ -11,7 +11,7 @@ class DirectoryConfig(AppConfig):
         from search.registry import register
 
         from . import signals  # noqa: F401
-        from .freshness import contact_verified
+        from .editorial.freshness import contact_verified
         from .life_event_search import LIFE_EVENT_SOURCE
         from .search import DIRECTORY_SOURCE
 

@@ -16,7 +16,8 @@ from core.offline import KeptOfflineMixin
 from core.phone import validate_phone_number
 from core.privacy import visible_to_public
 
-from .. import admin_panels, villages
+from .. import villages
+from ..editorial.panels import ContactsInlinePanel
 from ..grouping import group_offices_by_kind
 from ..hours import HOURS_RELATIONS, published_periods, state_for_page
 from ..sharing import mark_sharing
@@ -108,7 +109,7 @@ class OfficePage(KeptOfflineMixin, PhoneLinksMixin, RoutablePageMixin, StableSlu
             label=_("Special hours and closures"),
             help_text=_("Public holidays and collective leave close the office without an entry here."),
         ),
-        admin_panels.ContactsInlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
+        ContactsInlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
     ]
     settings_panels = Page.settings_panels + [
         FieldPanel("requires_moderation", permission="directory.switch_office_moderation"),

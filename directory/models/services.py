@@ -15,7 +15,7 @@ from core.mixins import StableSlugMixin
 from core.offline import KeptOfflineMixin
 
 from ..blocks import LegalBasisBlock, ListItemBlock, SituationBlock
-from ..forms import ServicePageForm
+from ..editorial.forms import ServicePageForm
 from ..hours import HOURS_RELATIONS, state_for_page
 from ..sharing import mark_sharing
 from ..structured_data import service_data
