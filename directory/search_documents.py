@@ -2,7 +2,7 @@
 
 Documents are built from directory records in the sample-data schema, so the
 same function serves the live site (records of the published pages, from
-``directory.records.published_opds``) and the benchmark (records read straight
+``directory.transfer.records.published_opds``) and the benchmark (records read straight
 from the sample file). Plain Python: no Django import.
 """
 

@@ -4,7 +4,7 @@ from wagtail import hooks
 
 from core.reports import ReportViewSet
 
-from . import next_steps
+from . import search_source
 from .editorial import action_menu, dashboard, freshness, views
 from .editorial.reports import (
     FreshnessReportView,
@@ -83,5 +83,5 @@ def hide_unlinked_translation_editor_actions():
     return team_actions.HIDE_UNLINKED_EDITOR_ACTIONS
 
 
-hooks.register("search_next_steps", next_steps.office_kind_steps)
-hooks.register("search_next_steps", next_steps.life_event_steps)
+hooks.register("search_next_steps", search_source.office_kind_steps)
+hooks.register("search_next_steps", search_source.life_event_steps)

@@ -1,4 +1,4 @@
-"""The directory index and an office page (its opening hours are in ``hours.py``)."""
+"""The directory index and an office page (its opening hours are in ``hours.py``, read by ``schedule.py``)."""
 
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -18,15 +18,13 @@ from core.privacy import visible_to_public
 
 from .. import villages
 from ..editorial.panels import ContactsInlinePanel
-from ..grouping import group_offices_by_kind
-from ..hours import HOURS_RELATIONS, published_periods, state_for_page
-from ..sharing import mark_sharing
-from ..structured_data import office_data
 from ..translation import status as translation_status
-from ..views.offline import offline_directory
-from ..views.poster import office_poster
-from .choices import OFFICE_KIND_ORDER, OfficeKind
+from ..views import office_poster, offline_directory
+from .choices import OFFICE_KIND_ORDER, OfficeKind, group_offices_by_kind
 from .contacts import ContactPerson
+from .schedule import HOURS_RELATIONS, published_periods, state_for_page
+from .sharing import mark_sharing
+from .structured_data import office_data
 
 
 class DirectoryIndexPage(RoutablePageMixin, IntroductionMixin, Page):

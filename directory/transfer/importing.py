@@ -17,8 +17,8 @@ from core.regency import apply_region
 from core.translation import contact_paths, stream_paths, translate_page
 
 from ..models import ContactPerson, DirectoryIndexPage, OfficePage, OpeningHours, ServiceOfficer, ServicePage
-from ..records import office_record, service_record
 from ..translation import sync as translation_sync
+from .records import office_record, service_record
 from .validation import DirectoryFileError, validate_directory
 
 

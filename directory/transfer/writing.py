@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from core.regency import exported_region
 
 from ..models import OfficePage, ServicePage
-from ..records import office_record, service_record, translations_by_key
+from .records import office_record, service_record, translations_by_key
 from .schema import json_schema
 
 FILE_VERSION = 1

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from core.privacy import visible_to_public
 
-from .models import OfficePage, ServicePage
+from ..models import OfficePage, ServicePage
 
 
 def _pair(source_value, translated_value):
