@@ -1,4 +1,4 @@
-"""Directory records in the sample-data schema (``SCHEMA.md``), read from the pages.
+"""Directory records in the file format of ``schema.py`` (``docs/schema/directory.schema.json``), read from the pages.
 
 Export writes these records; import compares them with the incoming file to
 tell unchanged records from updated ones, so that an import of an export is a
