@@ -26,16 +26,16 @@ from .models import (
     ServicePage,
 )
 from .search_documents import documents_from_directory, office_scope, sentences
-from .transfer.records import published_opds
+from .transfer.records import published_offices
 
 SNIPPET_LENGTH = 180
 
 
 def directory_documents(scopes=None):
     if scopes is None:
-        return documents_from_directory(published_opds())
+        return documents_from_directory(published_offices())
     slugs = [scope.split(":", 1)[1] for scope in scopes if scope.startswith("office:")]
-    return documents_from_directory(published_opds(office_slugs=slugs)) if slugs else []
+    return documents_from_directory(published_offices(office_slugs=slugs)) if slugs else []
 
 
 def directory_scopes_for_pages(page_ids):

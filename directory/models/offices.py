@@ -64,7 +64,7 @@ class DirectoryIndexPage(RoutablePageMixin, IntroductionMixin, Page):
 
 
 class OfficePage(KeptOfflineMixin, PhoneLinksMixin, RoutablePageMixin, StableSlugMixin, Page):
-    """A regency office (OPD) with its contact persons and services."""
+    """A regency office with its contact persons and services."""
 
     kind = models.CharField(_("type of office"), max_length=20, choices=OfficeKind.choices)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)

@@ -12,14 +12,14 @@ The other ways in and out: ``life_events`` loads the life events file
 from .importing import ImportReport, NoDirectoryIndex, import_directory, site_directory_index
 from .reading import load_directory_file
 from .validation import DirectoryFileError, validate_directory
-from .writing import export_document, export_opds, schema_text
+from .writing import export_document, export_offices, schema_text
 
 __all__ = [
     "DirectoryFileError",
     "ImportReport",
     "NoDirectoryIndex",
     "export_document",
-    "export_opds",
+    "export_offices",
     "import_directory",
     "load_directory_file",
     "schema_text",
