@@ -24,7 +24,7 @@ from core.mixins import STABLE_ID_VALIDATOR, IntroductionMixin, StableSlugMixin
 from core.privacy import visible_to_public
 from core.seo import open_graph_properties
 from directory.models import OfficePage
-from directory.structured_data import office_reference
+from directory.models.structured_data import office_reference
 
 from .blocks import AnnouncementBodyBlock
 from .feeds import AnnouncementFeed

@@ -25,7 +25,7 @@ from core.api import (
 from core.privacy import visible_to_public
 
 from .models import OFFICE_KIND_ORDER, OfficePage, ServicePage
-from .records import stream_texts
+from .transfer.records import stream_texts
 
 router = Router(tags=["directory"])
 

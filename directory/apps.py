@@ -11,9 +11,8 @@ class DirectoryConfig(AppConfig):
         from search.registry import register
 
         from . import signals  # noqa: F401
-        from .freshness import contact_verified
-        from .life_event_search import LIFE_EVENT_SOURCE
-        from .search import DIRECTORY_SOURCE
+        from .editorial.freshness import contact_verified
+        from .search_source import DIRECTORY_SOURCE, LIFE_EVENT_SOURCE
 
         register(DIRECTORY_SOURCE)
         register(LIFE_EVENT_SOURCE)

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from core.demo import DemoLoaded
 
-from .life_events import ensure_life_event_index, life_events_data, load_life_events
 from .transfer import import_directory, load_directory_file, site_directory_index
+from .transfer.life_events import ensure_life_event_index, life_events_data, load_life_events
 
 DEMO_FILE = Path(__file__).resolve().parent / "data" / "directory.json"
 

@@ -2,7 +2,7 @@
 
 Documents are built from directory records in the sample-data schema, so the
 same function serves the live site (records of the published pages, from
-``directory.records.published_opds``) and the benchmark (records read straight
+``directory.transfer.records.published_offices``) and the benchmark (records read straight
 from the sample file). Plain Python: no Django import.
 """
 
@@ -129,10 +129,10 @@ def office_scope(slug: str) -> str:
     return f"office:{slug}"
 
 
-def documents_from_directory(opds):
-    """Documents for every office, contact and service of the given OPD records, in both languages."""
+def documents_from_directory(offices):
+    """Documents for every office, contact and service of the given office records, in both languages."""
     documents = []
-    for office in opds:
+    for office in offices:
         # A service's first contact is the officer responsible for it; the others supervise or assist.
         responsible_for, assists_with = defaultdict(list), defaultdict(list)
         for service in office.get("services", []):

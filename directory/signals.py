@@ -6,8 +6,9 @@ from django.dispatch import receiver
 from wagtail.models import GroupApprovalTask, Task, Workflow
 from wagtail.signals import page_published
 
-from . import role_names, roles, translation_sync
+from .editorial import role_names, roles
 from .models import ContactPerson, LifeEventPage, OfficePage, ServicePage
+from .translation import sync as translation_sync
 
 
 @receiver(post_save, sender=OfficePage)

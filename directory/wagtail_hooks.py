@@ -4,15 +4,15 @@ from wagtail import hooks
 
 from core.reports import ReportViewSet
 
-from . import action_menu, dashboard, freshness, next_steps, team_actions
-from .views import admin as views
-from .viewsets import (
+from . import search_source
+from .editorial import action_menu, dashboard, freshness, views
+from .editorial.reports import (
     FreshnessReportView,
-    StaleContactsPanel,
     TranslationStatusReportView,
     edits_an_office,
     may_submit_translations,
 )
+from .translation import team_actions
 
 
 @hooks.register("register_admin_urls")
@@ -44,7 +44,7 @@ def register_directory_reports():
 
 @hooks.register("construct_homepage_panels")
 def add_stale_contacts_panel(request, panels):
-    panels.append(StaleContactsPanel(request.user))
+    panels.append(dashboard.StaleContactsPanel(request.user))
 
 
 @hooks.register("construct_homepage_panels")
@@ -83,5 +83,5 @@ def hide_unlinked_translation_editor_actions():
     return team_actions.HIDE_UNLINKED_EDITOR_ACTIONS
 
 
-hooks.register("search_next_steps", next_steps.office_kind_steps)
-hooks.register("search_next_steps", next_steps.life_event_steps)
+hooks.register("search_next_steps", search_source.office_kind_steps)
+hooks.register("search_next_steps", search_source.life_event_steps)

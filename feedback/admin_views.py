@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from directory.freshness import editable_offices
+from directory.editorial.freshness import editable_offices
 
 from . import complaints
 from .models import Complaint

@@ -3,7 +3,7 @@
 Working hours are the office's published opening hours with their breaks and special hours
 (the regency's office hours in ``data/default_opening_hours.json`` when it publishes none), less
 its closures, Indonesian public holidays and collective leave and the regency's own days off
-(``directory.hours``, ``core.hours``: the same hours as the office's "open now" line). The due time
+(``directory.models.schedule``, ``core.hours``: the same hours as the office's "open now" line). The due time
 is stored on the complaint when it arrives (``Complaint.due_at``), and both the admin's filter and
 the model's clock read it.
 """
@@ -17,7 +17,7 @@ from django.conf import settings
 from django.utils.translation import ngettext
 
 from core.hours import Period, Schedule, add_working_time, days_of, is_indonesian_holiday, weekly_hours
-from directory.hours import office_schedule
+from directory.models.schedule import office_schedule
 
 DEFAULT_HOURS_FILE = Path(__file__).resolve().parent / "data" / "default_opening_hours.json"
 DEFAULT_RESPONSE_HOURS = 4

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from directory.roles import COMMUNICATIONS_TEAM, office_group_name
+from directory.editorial.roles import COMMUNICATIONS_TEAM, office_group_name
 
 from .mails import queue_complaint_mail
 from .models import Complaint, ContactReport

@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from directory.editorial.roles import COMMUNICATIONS_TEAM
 from directory.models import ContactLevel, ContactPerson
-from directory.roles import COMMUNICATIONS_TEAM
 
 from .complaints import group_emails, overdue
 from .mails import queue_complaint_mail

@@ -10,7 +10,7 @@ from django.db.models import Count, Sum
 from wagtail.models import Locale
 
 from directory.models import OfficePage, ServicePage
-from directory.records import children_of
+from directory.transfer.records import children_of
 
 from . import ikm, sampling
 from .models import SurveyResponse

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.models import Locale
 
-from directory.freshness import editable_offices
+from directory.editorial.freshness import editable_offices
 from directory.models import ServicePage
 
 from . import admin_queries, bursts, ikm, results

@@ -3,7 +3,7 @@
 from django.dispatch import receiver
 from django.utils import timezone
 
-from directory.freshness import contact_verified
+from directory.editorial.freshness import contact_verified
 
 from .models import ContactReport
 

@@ -8,9 +8,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 
 from core.exports import FormulaSafeCsvMixin
-from directory.freshness import editable_offices
+from directory.editorial.freshness import editable_offices
+from directory.editorial.reports import OfficeEditorsOnlyMixin, offices_for_request
 from directory.models import OfficePage, ServicePage
-from directory.viewsets import OfficeEditorsOnlyMixin, offices_for_request
 
 from . import admin_queries, complaints, ikm, periods, results
 from .models import Complaint, SurveyResponse

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from core.reports import ReportViewSet
-from directory.viewsets import edits_an_office
+from directory.editorial.reports import edits_an_office
 
 from . import admin_views, clock, next_steps, review
 from .viewsets import (

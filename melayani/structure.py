@@ -8,8 +8,8 @@ from wagtail.models import Locale, Page, Site
 
 from announcements.structure import ensure_announcement_index
 from core.translation import ensure_bilingual_child, translate_page
-from directory.life_events import ensure_life_event_index
 from directory.models import DirectoryIndexPage
+from directory.transfer.life_events import ensure_life_event_index
 
 from .models import HomePage
 

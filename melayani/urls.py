@@ -7,7 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from announcements import sitemaps
 from core import api as core_api
-from directory import vcards
+from directory.transfer import vcards
 from feedback import urls as feedback_urls
 from melayani import offline
 from melayani import views as site_views

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from core.api import absolute_url
 from core.phone import international
-from directory.hours import published_periods
 from directory.models import Weekday
+from directory.models.schedule import published_periods
 
 from .config import hsds_config
 from .identifiers import contact_id, hsds_id, location_id, organization_id, service_id

@@ -7,8 +7,8 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from core.privacy import visible_to_public
-from directory.hours import HOURS_RELATIONS
 from directory.models import OfficePage, ServicePage
+from directory.models.schedule import HOURS_RELATIONS
 
 from .identifiers import ORGANIZATION, SERVICE, hsds_id
 from .mapping import offers_at_district_offices

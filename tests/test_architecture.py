@@ -7,6 +7,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 from django.template import engines
 from django.urls import URLResolver, get_resolver
 
@@ -56,6 +57,26 @@ def python_modules():
         if parts & NOT_OURS or "migrations" in parts:
             continue
         yield path
+
+
+# Apps grouped by concern: each module sits at the app's top level (at most MAX_TOP_LEVEL_MODULES,
+# __init__.py counted) or in one of its packages here or Django's own.
+PACKAGES_BY_CONCERN = {"directory": {"models", "transfer", "translation", "editorial"}}
+DJANGO_PACKAGES = {"migrations", "management", "templatetags"}
+MAX_TOP_LEVEL_MODULES = 12
+
+
+@pytest.mark.parametrize("app", sorted(PACKAGES_BY_CONCERN))
+def test_an_app_grouped_by_concern_has_no_module_outside_its_packages(app):
+    allowed = PACKAGES_BY_CONCERN[app] | DJANGO_PACKAGES
+    modules = [path.relative_to(ROOT / app) for path in (ROOT / app).rglob("*.py")]
+    assert [str(module) for module in modules if len(module.parts) > 1 and module.parts[0] not in allowed] == []
+
+
+@pytest.mark.parametrize("app", sorted(PACKAGES_BY_CONCERN))
+def test_an_app_grouped_by_concern_keeps_few_modules_at_its_top_level(app):
+    top_level = sorted(path.name for path in (ROOT / app).glob("*.py"))
+    assert len(top_level) <= MAX_TOP_LEVEL_MODULES, top_level
 
 
 def test_no_module_outside_migrations_is_over_400_lines():

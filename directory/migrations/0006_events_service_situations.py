@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='servicepage',
             name='situations',
-            field=wagtail.fields.StreamField([('situation', 0)], blank=True, block_lookup={0: ('directory.blocks.SituationBlock', (), {})}, help_text="Short situations in a citizen's own words, one each, e.g. “My wallet was stolen with my ID card in it”. Each one helps search find this service.", verbose_name='when you need this'),
+            field=wagtail.fields.StreamField([('situation', 0)], blank=True, block_lookup={0: ('directory.models.blocks.SituationBlock', (), {})}, help_text="Short situations in a citizen's own words, one each, e.g. “My wallet was stolen with my ID card in it”. Each one helps search find this service.", verbose_name='when you need this'),
         ),
     ]

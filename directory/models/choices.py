@@ -1,4 +1,4 @@
-"""The directory's fixed lists: types of office, ranks of contact, days of the week."""
+"""The directory's fixed lists: types of office (and offices grouped by them), ranks of contact, days of the week."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +17,18 @@ class OfficeKind(models.TextChoices):
 
 
 OFFICE_KIND_ORDER = [kind.value for kind in OfficeKind]
+
+
+def group_offices_by_kind(offices):
+    """[(kind, label, [office, …]), …] in the directory's order of types, offices A–Z."""
+    grouped = {kind: [] for kind in OFFICE_KIND_ORDER}
+    for office in offices:
+        grouped.setdefault(office.kind, []).append(office)
+    return [
+        (kind, OfficeKind(kind).label, sorted(items, key=lambda o: o.title.casefold()))
+        for kind, items in grouped.items()
+        if items
+    ]
 
 
 class ContactLevel(models.TextChoices):

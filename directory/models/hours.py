@@ -1,6 +1,6 @@
 """An office's opening hours: weekly lines with an optional break, and dated exceptions.
 
-Both are inline children of the office page, edited in its admin form. ``directory.hours``
+Both are inline children of the office page, edited in its admin form. ``schedule.py``
 reads them as ``core.hours.Period`` values, the one source of the "open now" line, the
 structured data, the HSDS schedules and the complaint clock.
 """

@@ -1,4 +1,4 @@
-"""The directory index and an office page (its opening hours are in ``hours.py``)."""
+"""The directory index and an office page (its opening hours are in ``hours.py``, read by ``schedule.py``)."""
 
 from django.db import models
 from django.db.models import prefetch_related_objects
@@ -16,15 +16,15 @@ from core.offline import KeptOfflineMixin
 from core.phone import validate_phone_number
 from core.privacy import visible_to_public
 
-from .. import admin_panels, translation_status, villages
-from ..grouping import group_offices_by_kind
-from ..hours import HOURS_RELATIONS, published_periods, state_for_page
-from ..sharing import mark_sharing
-from ..structured_data import office_data
-from ..views.offline import offline_directory
-from ..views.poster import office_poster
-from .choices import OFFICE_KIND_ORDER, OfficeKind
+from .. import villages
+from ..editorial.panels import ContactsInlinePanel
+from ..translation import status as translation_status
+from ..views import office_poster, offline_directory
+from .choices import OFFICE_KIND_ORDER, OfficeKind, group_offices_by_kind
 from .contacts import ContactPerson
+from .schedule import HOURS_RELATIONS, published_periods, state_for_page
+from .sharing import mark_sharing
+from .structured_data import office_data
 
 
 class DirectoryIndexPage(RoutablePageMixin, IntroductionMixin, Page):
@@ -64,7 +64,7 @@ class DirectoryIndexPage(RoutablePageMixin, IntroductionMixin, Page):
 
 
 class OfficePage(KeptOfflineMixin, PhoneLinksMixin, RoutablePageMixin, StableSlugMixin, Page):
-    """A regency office (OPD) with its contact persons and services."""
+    """A regency office with its contact persons and services."""
 
     kind = models.CharField(_("type of office"), max_length=20, choices=OfficeKind.choices)
     acronym = models.CharField(_("acronym"), max_length=50, blank=True)
@@ -107,7 +107,7 @@ class OfficePage(KeptOfflineMixin, PhoneLinksMixin, RoutablePageMixin, StableSlu
             label=_("Special hours and closures"),
             help_text=_("Public holidays and collective leave close the office without an entry here."),
         ),
-        admin_panels.ContactsInlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
+        ContactsInlinePanel("contacts", heading=_("Contact persons"), label=_("contact person")),
     ]
     settings_panels = Page.settings_panels + [
         FieldPanel("requires_moderation", permission="directory.switch_office_moderation"),

@@ -14,14 +14,14 @@ from wagtail_localize.fields import SynchronizedField
 from core.mixins import StableSlugMixin
 from core.offline import KeptOfflineMixin
 
-from .. import translation_status
-from ..blocks import LegalBasisBlock, ListItemBlock, SituationBlock
-from ..forms import ServicePageForm
-from ..hours import HOURS_RELATIONS, state_for_page
-from ..sharing import mark_sharing
-from ..structured_data import service_data
+from ..editorial.forms import ServicePageForm
+from ..translation import status as translation_status
+from .blocks import LegalBasisBlock, ListItemBlock, SituationBlock
 from .contacts import ContactPerson
 from .offices import OfficePage
+from .schedule import HOURS_RELATIONS, state_for_page
+from .sharing import mark_sharing
+from .structured_data import service_data
 
 
 class ServicePage(KeptOfflineMixin, StableSlugMixin, Page):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class SourceTextChange(models.Model):
-    """When a translatable text of an original took its current wording (``translation_sync`` records it).
+    """When a translatable text of an original took its current wording (``translation.sync`` records it).
 
     wagtail-localize keeps no date for a source string; the *Translation status* report
     needs one to say how long a translation has been out of date.

@@ -24,7 +24,7 @@ from pydantic_core import PydanticCustomError
 from core import phone
 from core.api import unstorable
 
-from ..blocks import ListItemBlock, SituationBlock
+from ..models.blocks import ListItemBlock, SituationBlock
 
 IDENTIFIER_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Listed words (aliases, keywords) are stored joined by ", ": no comma, not blank, no space at either end.

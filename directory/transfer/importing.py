@@ -16,9 +16,9 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from core.regency import apply_region
 from core.translation import contact_paths, stream_paths, translate_page
 
-from .. import translation_sync
 from ..models import ContactPerson, DirectoryIndexPage, OfficePage, OpeningHours, ServiceOfficer, ServicePage
-from ..records import office_record, service_record
+from ..translation import sync as translation_sync
+from .records import office_record, service_record
 from .validation import DirectoryFileError, validate_directory
 
 
@@ -83,14 +83,14 @@ def import_directory(data, directory_index=None, progress=None):
             directory_index = site_directory_index()
         english = Locale.objects.get(language_code="en")
         apply_region(data.get("region"))
-        opds = data["opds"]
-        for position, opd in enumerate(opds, start=1):
-            office = _upsert_office(opd, directory_index, english, report)
+        entries = data["opds"]
+        for position, entry in enumerate(entries, start=1):
+            office = _upsert_office(entry, directory_index, english, report)
             touched.append(office)
-            for service in opd["services"]:
+            for service in entry["services"]:
                 touched.append(_upsert_service(service, office, english, report))
             if progress:
-                progress(position, len(opds), opd["slug"])
+                progress(position, len(entries), entry["slug"])
         if report.changed:
             _update_references(touched, english)
     return report
@@ -106,9 +106,9 @@ def _update_references(pages, english):
 def _conflicts_with_database(data):
     """Contacts the file files under another office than the database does: refused, not moved silently."""
     office_of_key = {
-        contact["key"]: (opd["slug"], f"opds[{index}] ({opd['slug']})")
-        for index, opd in enumerate(data["opds"])
-        for contact in opd["contacts"]
+        contact["key"]: (office["slug"], f"opds[{index}] ({office['slug']})")
+        for index, office in enumerate(data["opds"])
+        for contact in office["contacts"]
     }
     existing = ContactPerson.objects.filter(key__in=office_of_key, locale=Locale.get_default()).values_list(
         "key", "office__stable_slug"
@@ -121,8 +121,8 @@ def _conflicts_with_database(data):
     ]
 
 
-def _normalized_office(opd):
-    record = {key: value for key, value in opd.items() if key != "services"}
+def _normalized_office(office):
+    record = {key: value for key, value in office.items() if key != "services"}
     if record.get("coordinates") is not None:
         record["coordinates"] = [round(float(value), 6) for value in record["coordinates"]]
     return record
@@ -139,9 +139,9 @@ def _count_contacts(existing_record, incoming, counts):
             counts.updated += 1
 
 
-def _upsert_office(opd, directory_index, english, report):
-    incoming = _normalized_office(opd)
-    office = OfficePage.objects.filter(stable_slug=opd["slug"], locale=directory_index.locale).first()
+def _upsert_office(entry, directory_index, english, report):
+    incoming = _normalized_office(entry)
+    office = OfficePage.objects.filter(stable_slug=entry["slug"], locale=directory_index.locale).first()
     existing_record = None
     if office is not None:
         existing_record = office_record(office, office.get_translation_or_none(english))
@@ -150,18 +150,18 @@ def _upsert_office(opd, directory_index, english, report):
         report.offices.unchanged += 1
         return office
     if office is None:
-        office = OfficePage(stable_slug=opd["slug"], slug=opd["slug"])
-        _apply_office(office, opd)
+        office = OfficePage(stable_slug=entry["slug"], slug=entry["slug"])
+        _apply_office(office, entry)
         directory_index.add_child(instance=office)
         report.offices.created += 1
     else:
         office = office.specific
-        _apply_office(office, opd)
+        _apply_office(office, entry)
         report.offices.updated += 1
     office.save_revision().publish()
     office = OfficePage.objects.get(pk=office.pk)
-    paths = {"title": opd["name"]["en"], "slug": office.slug, "summary": opd["summary"]["en"]}
-    by_key = {contact["key"]: contact for contact in opd["contacts"]}
+    paths = {"title": entry["name"]["en"], "slug": office.slug, "summary": entry["summary"]["en"]}
+    by_key = {contact["key"]: contact for contact in entry["contacts"]}
     paths.update(
         contact_paths(
             "contacts",
@@ -182,18 +182,18 @@ def _upsert_office(opd, directory_index, english, report):
     return office
 
 
-def _apply_office(office, opd):
-    office.title = opd["name"]["id"]
-    office.kind = opd["kind"]
-    office.acronym = opd["acronym"]
-    office.other_names = ", ".join(opd["aliases"])
-    office.summary = opd["summary"]["id"]
-    office.address = opd["address"]
-    office.phone = opd["phone"]
-    office.email = opd["email"]
-    office.website = opd["website"]
-    if opd.get("coordinates") is not None:
-        office.latitude, office.longitude = (Decimal(str(round(float(v), 6))) for v in opd["coordinates"])
+def _apply_office(office, entry):
+    office.title = entry["name"]["id"]
+    office.kind = entry["kind"]
+    office.acronym = entry["acronym"]
+    office.other_names = ", ".join(entry["aliases"])
+    office.summary = entry["summary"]["id"]
+    office.address = entry["address"]
+    office.phone = entry["phone"]
+    office.email = entry["email"]
+    office.website = entry["website"]
+    if entry.get("coordinates") is not None:
+        office.latitude, office.longitude = (Decimal(str(round(float(v), 6))) for v in entry["coordinates"])
     else:
         office.latitude = office.longitude = None
     office.opening_hours = [
@@ -206,11 +206,11 @@ def _apply_office(office, opd):
             break_ends=_time_or_none(line.get("break_ends")),
             sort_order=position,
         )
-        for position, line in enumerate(opd["opening_hours"])
+        for position, line in enumerate(entry["opening_hours"])
     ]
     existing = {contact.key: contact for contact in office.contacts.all()} if office.pk else {}
     contacts = []
-    for position, record in enumerate(opd["contacts"]):
+    for position, record in enumerate(entry["contacts"]):
         contact = existing.get(record["key"]) or ContactPerson(key=record["key"])
         contact.sort_order = position
         contact.name = record["name"]

@@ -1,4 +1,4 @@
-"""The directory file format (``SCHEMA.md``) as pydantic models: the declared schema of an import.
+"""The directory file format as pydantic models: the declared schema of an import.
 
 The field types and their checks are in ``fields.py``. ``json_schema()`` publishes
 the same declaration as a JSON Schema (``docs/schema/directory.schema.json``).
@@ -159,7 +159,7 @@ Coordinates = Annotated[
 
 
 class Contact(BaseModel):
-    """A contact person of the office (CONTACT in SCHEMA.md)."""
+    """A contact person of the office (an item of its ``contacts``)."""
 
     model_config = CLOSED
 
@@ -179,7 +179,7 @@ def _service_text(name, class_name, description):
 
 
 class Service(BaseModel):
-    """A public service with its published service standard (SERVICE in SCHEMA.md)."""
+    """A public service with its published service standard (an item of its office's ``services``)."""
 
     model_config = CLOSED
 
@@ -200,7 +200,7 @@ class Service(BaseModel):
 
 
 class Office(BaseModel):
-    """A regency office (OPD in SCHEMA.md) with its contacts and services."""
+    """A regency office (an item of the file's ``opds``) with its contacts and services."""
 
     model_config = CLOSED
 

@@ -107,13 +107,13 @@ def cross_record_errors(data):
     """Identifiers used twice in the file; officers of a service who are not its office's contacts."""
     errors = []
     office_slugs, service_slugs, contact_keys = set(), set(), set()
-    for office_where, opd in _records(data, "opds", "slug"):
-        errors += _duplicate(office_slugs, opd.get("slug"), f"{office_where}.slug", "office slug")
+    for office_where, office in _records(data, "opds", "slug"):
+        errors += _duplicate(office_slugs, office.get("slug"), f"{office_where}.slug", "office slug")
         office_contacts = set()
-        for where, contact in _records(opd, "contacts", "key"):
+        for where, contact in _records(office, "contacts", "key"):
             errors += _duplicate(contact_keys, contact.get("key"), f"{office_where}.{where}.key", "contact key")
             office_contacts.add(contact.get("key"))
-        for where, service in _records(opd, "services", "slug"):
+        for where, service in _records(office, "services", "slug"):
             where = f"{office_where}.{where}"
             errors += _duplicate(service_slugs, service.get("slug"), f"{where}.slug", "service slug")
             officers = service.get("contacts")

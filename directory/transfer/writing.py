@@ -8,20 +8,20 @@ from wagtail.models import Locale
 from core.regency import exported_region
 
 from ..models import OfficePage, ServicePage
-from ..records import office_record, service_record, translations_by_key
+from .records import office_record, service_record, translations_by_key
 from .schema import json_schema
 
 FILE_VERSION = 1
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "docs" / "schema" / "directory.schema.json"
 
 
-def export_opds(source_locale, target_locale):
+def export_offices(source_locale, target_locale):
     """Every office of ``source_locale`` with its services, both languages paired."""
     offices = list(
         OfficePage.objects.filter(locale=source_locale).order_by("path").prefetch_related("contacts", "opening_hours")
     )
     translated_offices = translations_by_key(OfficePage, offices, target_locale)
-    opds = []
+    records = []
     for office in offices:
         record = office_record(office, translated_offices.get(office.translation_key))
         services = list(
@@ -31,15 +31,15 @@ def export_opds(source_locale, target_locale):
         record["services"] = [
             service_record(service, translated_services.get(service.translation_key)) for service in services
         ]
-        opds.append(record)
-    return opds
+        records.append(record)
+    return records
 
 
 def export_document():
     """The whole directory, drafts included, in the file format (``schema.py``)."""
     source = Locale.objects.get(language_code="id")
     english = Locale.objects.get(language_code="en")
-    return {"version": FILE_VERSION, "region": exported_region(), "opds": export_opds(source, english)}
+    return {"version": FILE_VERSION, "region": exported_region(), "opds": export_offices(source, english)}
 
 
 def as_json(document):

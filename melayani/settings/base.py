@@ -93,7 +93,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Stopping a synced translation and converting to an alias stay with the communications team.
-    "directory.team_actions.TeamOnlyTranslationActionsMiddleware",
+    "directory.translation.team_actions.TeamOnlyTranslationActionsMiddleware",
     # A database locked or down answers 503 with Retry-After, never a 500 (core/unavailable.py).
     "core.unavailable.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a locked-out login into the lockout page.

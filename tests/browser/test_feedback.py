@@ -69,7 +69,7 @@ def test_completing_the_survey_shows_the_result(phone):
 
 
 def test_reporting_a_contact_shows_in_the_editors_report(phone, django_user_model):
-    from directory.roles import grant_office_editor, setup_roles
+    from directory.editorial.roles import grant_office_editor, setup_roles
 
     setup_roles()
     editor = grant_office_editor("editor-browser", "dispendukcapil").user

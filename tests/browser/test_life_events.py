@@ -14,8 +14,8 @@ BLOCKING_IMPACTS = {"serious", "critical"}
 @pytest.fixture
 def birth_event():
     """The demo's "a baby is born", with the services of the imported slice it lists (committed for the live server)."""
-    from directory.life_events import life_events_data, load_life_events
     from directory.models import LifeEventIndexPage, LifeEventPage
+    from directory.transfer.life_events import life_events_data, load_life_events
 
     index = LifeEventIndexPage.objects.get(locale__language_code="id")
     events = [event for event in life_events_data()["events"] if event["slug"] == "bayi-lahir"]

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from directory.editorial.roles import grant_office_editor, setup_roles
 from directory.models import OfficePage
-from directory.roles import grant_office_editor, setup_roles
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 

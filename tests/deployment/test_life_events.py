@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.servers, pytest.mark.django_db]
 
 # The demo's events, with the services of the imported slice they list; removed again afterwards.
 LOAD = """
-from directory.life_events import life_events_data, load_life_events
+from directory.transfer.life_events import life_events_data, load_life_events
 from directory.models import LifeEventIndexPage
 load_life_events(LifeEventIndexPage.objects.get(locale__language_code="id"), life_events_data()["events"])
 """

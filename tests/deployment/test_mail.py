@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.servers, pytest.mark.django_db]
 OFFICE = "dispendukcapil"
 EDITOR = ("mail-editor", "mail-editor@dispendukcapil.example.go.id")
 SETUP = f"""
-from directory.roles import grant_office_editor
+from directory.editorial.roles import grant_office_editor
 user = grant_office_editor("{EDITOR[0]}", "{OFFICE}").user
 user.email = "{EDITOR[1]}"
 user.save()

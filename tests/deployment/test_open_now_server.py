@@ -6,8 +6,8 @@ import re
 import pytest
 from django.utils import timezone, translation
 
-from directory.hours import open_state
 from directory.models import OfficePage
+from directory.models.schedule import open_state
 from tests.support import servers
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db]

@@ -8,8 +8,8 @@ from django.forms import CheckboxInput
 from wagtail.blocks import StreamValue
 from wagtail.models import Locale
 
+from directory.editorial.roles import grant_office_editor, setup_roles
 from directory.models import OfficePage
-from directory.roles import grant_office_editor, setup_roles
 
 OFFICE_A = "dispendukcapil"
 OFFICE_B = "kecamatan-licin"

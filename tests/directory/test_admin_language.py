@@ -12,7 +12,7 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from announcements.models import AnnouncementCategory
-from directory.roles import COMMUNICATIONS_TEAM, MODERATION_WORKFLOW
+from directory.editorial.roles import COMMUNICATIONS_TEAM, MODERATION_WORKFLOW
 
 pytestmark = pytest.mark.django_db
 

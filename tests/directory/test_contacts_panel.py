@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from directory.admin_panels import ContactsInlinePanel
+from directory.editorial.panels import ContactsInlinePanel
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.urls import reverse
 
-from directory.roles import grant_office_editor
+from directory.editorial.roles import grant_office_editor
 from tests.factories.directory import ContactPersonFactory, OfficePageFactory, ServicePageFactory, publish, translate
 
 pytestmark = pytest.mark.django_db

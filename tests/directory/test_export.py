@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Locale
 
-from directory.transfer import export_opds, import_directory
+from directory.transfer import export_offices, import_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ def exported(tmp_path):
 
 
 def test_export_gives_back_the_imported_records(sample_data):
-    opds = export_opds(Locale.objects.get(language_code="id"), Locale.objects.get(language_code="en"))
+    opds = export_offices(Locale.objects.get(language_code="id"), Locale.objects.get(language_code="en"))
     assert opds == sample_data["opds"]
 
 

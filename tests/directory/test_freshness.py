@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale, PageLogEntry
 
-from directory.freshness import VERIFY_ACTION
+from directory.editorial.freshness import VERIFY_ACTION
 from directory.models import ContactPerson, ServiceOfficer, ServicePage
 from tests.support.html import page, visible_text
 

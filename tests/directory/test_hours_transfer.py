@@ -6,7 +6,7 @@ import pytest
 from wagtail.models import Locale
 
 from directory.models import OfficePage
-from directory.transfer import DirectoryFileError, export_opds, import_directory
+from directory.transfer import DirectoryFileError, export_offices, import_directory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_an_imported_break_is_stored_and_exported_as_it_came(sample_data):
     office = OfficePage.objects.get(stable_slug=sample_data["opds"][0]["slug"], locale__language_code="id")
     friday = office.opening_hours.get()
     assert (friday.break_starts, friday.break_ends) == (datetime.time(11, 30), datetime.time(13))
-    opds = export_opds(Locale.objects.get(language_code="id"), Locale.objects.get(language_code="en"))
+    opds = export_offices(Locale.objects.get(language_code="id"), Locale.objects.get(language_code="en"))
     assert opds[0]["opening_hours"] == [FRIDAY_WITH_BREAK]
 
 

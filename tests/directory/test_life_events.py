@@ -7,8 +7,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from wagtail.models import Locale
 
-from directory.life_events import life_events_data, load_life_events
 from directory.models import LifeEventIndexPage, LifeEventPage
+from directory.transfer.life_events import life_events_data, load_life_events
 from tests.factories.directory import ContactPersonFactory, OfficePageFactory, ServicePageFactory, translate
 from tests.support.html import hrefs, language, page, texts
 
@@ -196,7 +196,7 @@ def test_editors_can_open_a_life_event_and_add_one_in_the_admin(admin_client, ev
 
 @pytest.mark.parametrize("language_code", ["id", "en"])
 def test_an_unsure_search_offers_the_life_events_that_list_its_services(event, language_code):
-    from directory.next_steps import life_event_steps
+    from directory.search_source import life_event_steps
     from search.service import Ranked
 
     found = [Ranked("service", "akta-lahir-uji", "dispendukcapil", 1.0), Ranked("office", "dinkes", "dinkes", 0.5)]

@@ -12,14 +12,14 @@ from PIL import Image as PILImage
 from wagtail.images.models import Image
 from wagtail.models import Collection, GroupPagePermission, Locale, Page, Site, Workflow
 
-from directory.models import OfficePage
-from directory.roles import (
+from directory.editorial.roles import (
     COMMUNICATIONS_TEAM,
     MODERATION_WORKFLOW,
     OFFICE_GROUP_PREFIX,
     office_editors_group,
     setup_roles,
 )
+from directory.models import OfficePage
 from tests.support import html
 
 from .conftest import OFFICE_A

@@ -8,7 +8,7 @@ import pytest
 import vobject
 
 from directory.models import OfficePage
-from directory.vcards import vcard_text
+from directory.transfer.vcards import vcard_text
 from tests.support.html import hrefs, page
 
 CONTACT_KEY = "dispendukcapil-kadis"

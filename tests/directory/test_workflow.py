@@ -7,8 +7,8 @@ from django.test import Client
 from django.urls import reverse
 from wagtail.models import Locale, PageLogEntry, PageViewRestriction, TaskState, WorkflowState
 
+from directory.editorial.roles import MODERATION_WORKFLOW, office_editors_group
 from directory.models import ServicePage
-from directory.roles import MODERATION_WORKFLOW, office_editors_group
 from tests.support.html import all_text, hrefs, page, soup, visible_text
 
 pytestmark = pytest.mark.django_db

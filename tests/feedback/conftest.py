@@ -7,8 +7,8 @@ and taken away afterwards, so that other packages do not see it.
 import pytest
 from django.core.cache import caches
 
+from directory.editorial.roles import grant_office_editor
 from directory.models import ContactLevel, OfficeKind
-from directory.roles import grant_office_editor
 from tests.directory.conftest import (  # noqa: F401 -- fixtures
     communications_member,
     roles,

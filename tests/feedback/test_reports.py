@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Locale
 
-from directory.freshness import verify_contact
+from directory.editorial.freshness import verify_contact
 from directory.models import ContactPerson
 from feedback.models import ContactReport
 from tests.factories.feedback import ContactReportFactory

@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
+from directory.editorial.roles import COMMUNICATIONS_TEAM, OFFICE_GROUP_PREFIX, setup_roles
 from directory.models import ServicePage
-from directory.roles import COMMUNICATIONS_TEAM, OFFICE_GROUP_PREFIX, setup_roles
 from search.models import SynonymGroup
 from tests.support import html
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from directory.roles import OfficeNotFound, grant_office_editor
+from directory.editorial.roles import OfficeNotFound, grant_office_editor
 
 
 class Command(BaseCommand):

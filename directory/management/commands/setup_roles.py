@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from directory.roles import setup_roles
+from directory.editorial.roles import setup_roles
 
 
 class Command(BaseCommand):

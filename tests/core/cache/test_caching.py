@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
 from core.models import RegencySettings
-from directory import freshness
+from directory.editorial import freshness
 from directory.models import OfficePage, ServicePage
 from tests.support import html
 

@@ -2,7 +2,7 @@
 
 When Indonesian text changes, wagtail-localize keeps the old English translation
 stored against the old Indonesian string, and the synced English page falls back
-to the new Indonesian text (``translation_sync``). Readers must see that this text
+to the new Indonesian text (``sync``). Readers must see that this text
 is in Indonesian (``lang="id"`` and a note), and the communications team needs to
 see what awaits a translator.
 """

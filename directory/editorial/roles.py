@@ -26,7 +26,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import DirectoryIndexPage, OfficePage
+from ..models import DirectoryIndexPage, OfficePage
 
 OFFICE_GROUP_PREFIX = "Editor OPD: "
 COMMUNICATIONS_TEAM = "Tim Komunikasi"

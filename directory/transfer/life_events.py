@@ -10,10 +10,10 @@ from wagtail.models import Locale
 
 from core.translation import ensure_bilingual_child, translate_page
 
-from . import translation_sync
-from .models import LifeEventIndexPage, LifeEventPage, LifeEventService, ServicePage
+from ..models import LifeEventIndexPage, LifeEventPage, LifeEventService, ServicePage
+from ..translation import sync as translation_sync
 
-LIFE_EVENTS_FILE = Path(__file__).resolve().parent / "data" / "life_events.json"
+LIFE_EVENTS_FILE = Path(__file__).resolve().parents[1] / "data" / "life_events.json"
 
 
 def life_events_data(path=LIFE_EVENTS_FILE):

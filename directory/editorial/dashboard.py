@@ -1,4 +1,5 @@
-"""The office editor's way in: a dashboard panel on their office and a page explorer that opens there."""
+"""The office editor's way in: dashboard panels on their office and their contacts to check, and a page explorer
+that opens on their office."""
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
@@ -6,8 +7,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.wagtail_hooks import ExplorerMenuItem
 from wagtail.models import Page, WorkflowState
 
+from ..models import ServicePage
 from . import freshness
-from .models import ServicePage
 from .roles import offices_edited_by
 
 
@@ -51,6 +52,25 @@ class OfficePanel(Component):
             "services": ServicePage.objects.child_of(office).order_by("title"),
             "stale_count": freshness.stale_contacts_of([office]).count(),
             "pending": list(pending_moderation(office)),
+        }
+
+
+class StaleContactsPanel(Component):
+    """On an office editor's dashboard: their contacts due for a check, each confirmed with one click."""
+
+    name = "stale_contacts"
+    template_name = "directory/admin/stale_contacts_panel.html"
+    order = 150
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context):
+        return {
+            "contacts": list(freshness.stale_contacts_of(offices_edited_by(self.user))),
+            "stale_after_days": freshness.stale_after_days(),
+            "request": parent_context["request"],
+            "csrf_token": parent_context["csrf_token"],
         }
 
 

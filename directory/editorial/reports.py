@@ -1,17 +1,16 @@
-"""Admin views of the directory: the report of contact data to check and the editors' dashboard panel."""
+"""The directory's admin reports: contact data to check (office editors) and translation status (the team)."""
 
 import django_filters
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.components import Component
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 
-from . import freshness, translation_report
-from .models import OfficePage
-from .roles import offices_edited_by
+from ..models import OfficePage
+from ..translation import report as translation_report
+from . import freshness
 
 
 def offices_for_request(request):
@@ -62,25 +61,6 @@ class FreshnessReportView(OfficeEditorsOnlyMixin, ReportView):
 def edits_an_office(user):
     """Who sees the office editors' reports: their editors, the team and admins (see ``OfficeEditorsOnlyMixin``)."""
     return freshness.editable_offices(user).exists()
-
-
-class StaleContactsPanel(Component):
-    """On an office editor's dashboard: their contacts due for a check, each confirmed with one click."""
-
-    name = "stale_contacts"
-    template_name = "directory/admin/stale_contacts_panel.html"
-    order = 150
-
-    def __init__(self, user):
-        self.user = user
-
-    def get_context_data(self, parent_context):
-        return {
-            "contacts": list(freshness.stale_contacts_of(offices_edited_by(self.user))),
-            "stale_after_days": freshness.stale_after_days(),
-            "request": parent_context["request"],
-            "csrf_token": parent_context["csrf_token"],
-        }
 
 
 TRANSLATION_PERMISSION = "wagtail_localize.submit_translation"

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 
-from .. import freshness
 from ..models.contacts import ContactPerson
+from . import freshness
 
 
 @require_POST

@@ -7,8 +7,8 @@ from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, TranslationSource
 
-from .models import OfficePage, ServicePage, SourceTextChange
-from .translation_status import HIDDEN_PATHS, is_translated, source_of
+from ..models import OfficePage, ServicePage, SourceTextChange
+from .status import HIDDEN_PATHS, is_translated, source_of
 
 
 @dataclass

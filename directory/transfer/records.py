@@ -1,4 +1,4 @@
-"""Directory records in the sample-data schema (``SCHEMA.md``), read from the pages.
+"""Directory records in the file format of ``schema.py`` (``docs/schema/directory.schema.json``), read from the pages.
 
 Export writes these records; import compares them with the incoming file to
 tell unchanged records from updated ones, so that an import of an export is a
@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from core.privacy import visible_to_public
 
-from .models import OfficePage, ServicePage
+from ..models import OfficePage, ServicePage
 
 
 def _pair(source_value, translated_value):
@@ -51,7 +51,7 @@ def opening_hours_record(hours):
 
 
 def office_record(office, translated=None):
-    """An OPD record without its services (those are pages of their own)."""
+    """An office record without its services (those are pages of their own)."""
     translated_contacts = (
         {contact.translation_key: contact for contact in translated.contacts.all()} if translated else {}
     )
@@ -117,8 +117,8 @@ def translations_by_key(model, pages, locale):
     return {page.translation_key: page for page in model.objects.filter(translation_key__in=keys, locale=locale)}
 
 
-def published_opds(office_slugs=None):
-    """OPD records of the published, public offices and services, both languages paired.
+def published_offices(office_slugs=None):
+    """Office records of the published, public offices and services, both languages paired.
 
     Drafts, unpublished, private and deleted pages are left out; ``office_slugs`` limits
     the records to those offices. A fixed number of queries whatever the size of the

@@ -2,8 +2,8 @@
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-from .models.contacts import ContactPerson
-from .models.offices import OfficePage
+from ..models.contacts import ContactPerson
+from ..models.offices import OfficePage
 
 
 class ServicePageForm(WagtailAdminPageForm):

@@ -17,7 +17,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.models import Translation
 from wagtail_localize.views import edit_translation
 
-from .roles import is_office_editor
+from ..editorial.roles import is_office_editor
 
 TEAM_ONLY_VIEWS = frozenset({"wagtail_localize:convert_to_alias", "wagtail_localize:stop_translation"})
 TEAM_ONLY_MENU_ITEMS = frozenset({"localize-convert-to-alias"})

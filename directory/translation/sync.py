@@ -8,7 +8,7 @@ saves and publishes each enabled (synced) translation with wagtail-localize's
 own machinery: synchronised fields (numbers, names, dates, officers) and inline
 contacts are copied, text keeps its translation where the Indonesian did not
 change, and changed text falls back to the Indonesian until a translator
-catches up (``translation_status`` tells the templates which fields those are).
+catches up (``status`` tells the templates which fields those are).
 """
 
 import contextlib
@@ -20,7 +20,7 @@ from wagtail.log_actions import get_active_log_context
 from wagtail.models import Locale
 from wagtail_localize.models import TranslationSource
 
-from .models import SourceTextChange
+from ..models import SourceTextChange
 
 _suspended = contextvars.ContextVar("directory_translation_sync_suspended", default=False)
 

@@ -19,9 +19,9 @@ from core import phone
 from core.offline import keep_offline
 from core.privacy import visible_to_public
 
-from .models import ContactPerson, OfficePage
+from ..models import ContactPerson, OfficePage
 
-HONORIFICS_FILE = Path(__file__).resolve().parent / "data" / "honorifics.txt"
+HONORIFICS_FILE = Path(__file__).resolve().parents[1] / "data" / "honorifics.txt"
 # A degree written after the name without a comma has at least two abbreviated parts: "S.Kom.", "M.Si."
 DEGREE = re.compile(r"(?:[A-Za-z]+\.){2,}")
 

@@ -14,8 +14,8 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.models import Locale
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .models import ContactPerson, OfficePage, ServicePage
-from .records import children_of
+from ..models import ContactPerson, OfficePage, ServicePage
+from ..transfer.records import children_of
 
 DEFAULT_STALE_AFTER_DAYS = 90
 VERIFY_ACTION = "directory.verify_contact"
