@@ -38,6 +38,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# The in-process profile runs as a gunicorn worker does (gunicorn.conf.py): one BLAS thread.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 from benchmarks.search_quality import QUERY_FILES, load_directory, load_queries, summarise  # noqa: E402
 
@@ -120,8 +122,11 @@ def profile_request_path(url, lines):
     from django.test import Client
     from pyinstrument import Profiler
 
+    from search.warmup import warm_up
+
     client = Client()
-    client.get("/api/search/?q=ktp")  # the engine built and the model loaded, as a worker after its start
+    warm_up()  # the model loaded, the engine built and the hits read, as a worker before its first request
+    client.get("/api/search/?q=ktp")
     paths = [
         f"/api/search/?{urllib.parse.urlencode({'q': row['query']})}"
         for path in QUERY_FILES

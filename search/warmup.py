@@ -12,7 +12,7 @@ import time
 from django.conf import settings
 from django.db import connections
 
-from . import embeddings, service
+from . import embeddings, service, shown_hits
 
 logger = logging.getLogger(__name__)
 
@@ -29,11 +29,18 @@ def warm_up():
         embeddings.load_model()
         # A whole search, not just the engine: the analysis and the pages' loading have first-time costs too.
         service.search(WARM_UP_QUERY, settings.LANGUAGE_CODE)
+        # What every document shows, read now: a query never seen before then reads no page.
+        language_codes = [code for code, _name in settings.LANGUAGES]
+        shown = shown_hits.fill(service.site_engine(), language_codes, _load_hits)
     except Exception:
         logger.exception("Search warm-up failed; the first search will load what is missing")
         return False
-    logger.info("Search ready in %.1f s", time.monotonic() - started)
+    logger.info("Search ready in %.1f s (%d hits read)", time.monotonic() - started, shown)
     return True
+
+
+def _load_hits(items, language_code):
+    return service.load_hits(items, language_code, None)
 
 
 def _warm_up_and_disconnect():

@@ -175,3 +175,41 @@ def test_a_warm_up_that_fails_leaves_the_worker_to_start_and_search_later(cold_w
     assert warmup.warm_up() is False
     monkeypatch.undo()
     assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran")
+
+
+def directory_reads(queries):
+    """The SQL statements that read offices, services or contacts."""
+    return [query["sql"] for query in queries if "directory_" in query["sql"]]
+
+
+def test_after_the_warm_up_a_query_never_seen_reads_no_office_service_or_contact(cold_worker, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    assert warmup.warm_up() is True
+    with CaptureQueriesContext(connection) as queries:
+        ids = result_ids(client, q="pelayanan pindah datang penduduk antar kecamatan")
+    assert ids, "the search still answers"
+    assert directory_reads(queries.captured_queries) == []
+
+
+def test_what_the_warm_up_read_follows_a_publish(cold_worker, client):
+    assert warmup.warm_up() is True
+    service_page = ServicePage.objects.get(stable_slug="akta-kelahiran", locale=Locale.get_default())
+    service_page.title = "Akta Kelahiran (baru)"
+    service_page.save_revision().publish()
+    response = client.get("/api/search/", {"q": "akta kelahiran"})
+    titles = {item["id"]: item["title"] for item in response.json()["results"]}
+    assert titles["akta-kelahiran"] == "Akta Kelahiran (baru)"
+
+
+def test_hits_read_for_the_site_serve_every_host_name_of_that_site(cold_worker, client, settings):
+    settings.ALLOWED_HOSTS = ["*"]
+    assert warmup.warm_up() is True
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/api/search/", {"q": "akta kelahiran"}, HTTP_HOST="layanan.example.org:8443")
+    assert response.status_code == 200 and response.json()["results"]
+    assert directory_reads(queries.captured_queries) == []
