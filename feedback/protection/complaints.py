@@ -11,7 +11,7 @@ from .base import Rejected, setting
 from .daily import start_of_today
 from .limits import DAY, check_allowance, client_key, logger, spend_allowance
 
-# Numbers and reasons: README, "Abuse protection of the citizens' forms".
+# Numbers and reasons: docs/citizens.md, "Abuse protection, without third parties".
 DEFAULT_CLIENT_DAILY_LIMIT = 10
 DEFAULT_OFFICE_DAILY_LIMIT = 200
 DEFAULT_DUPLICATE_MINUTES = 10

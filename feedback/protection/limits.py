@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 LIMITS_CACHE = "limits"
 HOUR = 3600
 DAY = 24 * HOUR
-# Numbers and reasons: README, "Abuse protection of the citizens' forms".
+# Numbers and reasons: docs/citizens.md, "Abuse protection, without third parties".
 DEFAULT_CLIENT_LIMIT = 20
 DEFAULT_TARGET_LIMIT = 300
 CLIENT_MESSAGE = _("Too many forms were sent from your connection. Please try again in an hour.")

@@ -1,6 +1,6 @@
 """Settings shared by every environment; safe for production on their own.
 
-Every value a deployment may change comes from the environment; the README
+Every value a deployment may change comes from the environment; docs/configuration.md
 lists each variable with its default.
 """
 
@@ -245,8 +245,8 @@ COMPLAINT_RESPONSE_HOURS = int(os.environ.get("COMPLAINT_RESPONSE_HOURS", "4"))
 # Days the free text of a "this number does not answer" report is kept: the office's editors read
 # it next to the report; `manage.py purge_feedback` then erases it (the report stays).
 CONTACT_REPORT_NOTE_RETENTION_DAYS = int(os.environ.get("CONTACT_REPORT_NOTE_RETENTION_DAYS", "90"))
-# Abuse protection of the citizens' forms (feedback/protection/; the numbers are explained in the
-# README): seconds a form must be open before it is sent; posts per client address (hashed, never
+# Abuse protection of the citizens' forms (feedback/protection/; the numbers are explained in
+# docs/citizens.md): seconds a form must be open before it is sent; posts per client address (hashed, never
 # stored) per form and target per hour, and per target for all clients together per hour, so that
 # a script is stopped but a district behind one carrier address is not; the complaint box's daily
 # ceilings per client and office, and the minutes within which an identical complaint is folded.
@@ -287,7 +287,7 @@ MAILER_USE_FILE_LOCK = False
 MAILER_EMAIL_LOG_MESSAGE_DATA = False
 # Publishing the satisfaction index as Permenpan RB 14/2017 does (feedback/sampling.py, bursts.py).
 # A service without a number of service users publishes its index from this many responses in the
-# period: 30, the usual smallest sample for a stable mean (see the README).
+# period: 30, the usual smallest sample for a stable mean (see docs/citizens.md).
 IKM_DEFAULT_MINIMUM_RESPONSES = int(os.environ.get("IKM_DEFAULT_MINIMUM_RESPONSES", "30"))
 # More than FEEDBACK_BURST_LIMIT responses to one service within FEEDBACK_BURST_MINUTES are a burst:
 # held out of every published figure until an editor of the office accepts them.

@@ -3,7 +3,7 @@
 Indonesian uses Sastrawi's dictionary stemmer (29,931 root words): it keeps roots whole
 (``sekolah``, ``persalinan`` -> ``salin``, ``kependudukan`` -> ``duduk``) where Snowball
 over-stems, and it scored as well as Snowball with hand-patched word families on the dev
-queries and better on the keyword-less generalisation check (README, Search). Stems are
+queries and better on the keyword-less generalisation check (docs/benchmarks.md). Stems are
 cached: the dictionary look-up costs about 70 µs a word.
 """
 

@@ -122,7 +122,7 @@ def test_the_new_pages_have_no_serious_or_critical_violations(phone_with_js, lan
 
 
 def test_layout_figures(phone_with_js):
-    """Where things start on a 360×740 phone; printed for the README."""
+    """Where things start on a 360×740 phone; printed for docs/citizens.md."""
     page = phone_with_js
     page.goto("/id/")
     figures = {"home search": top(page, "main input[type=search]"), "home 112": top(page, "main .call-centre .button")}

@@ -1,7 +1,7 @@
 """The site stays up when Redis stops, when PostgreSQL restarts under load, when Elasticsearch is unreachable.
 
-"Up" means no 5xx on public pages. What each fault costs is in the README
-(benchmarks/faults.py measures it).
+"Up" means no 5xx on public pages. What each fault costs is in docs/benchmarks.md,
+*Faults* (benchmarks/faults.py measures it).
 """
 
 import json

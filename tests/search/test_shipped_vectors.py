@@ -1,6 +1,6 @@
 """The demo's search vectors ship with the code: a fresh database embeds nothing that has not changed.
 
-If a test here fails after the demo's texts changed, regenerate the file (README, Benchmarks):
+If a test here fails after the demo's texts changed, regenerate the file (docs/search.md, ``embedding_store.py``):
 ``manage.py load_demo`` on a fresh database, then ``manage.py export_search_vectors
 directory/data/demo-vectors.npz``.
 """
