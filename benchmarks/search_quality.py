@@ -16,10 +16,12 @@ demo data and on 20 times as many documents.
 
 Query sets: the public dev sets (``../shared/data/search-dev.tsv``,
 ``search-hard-dev.tsv``), ``benchmarks/data/paraphrase-probe.tsv``, problems described
-in plain words, and ``benchmarks/data/village-queries.tsv``, services asked for by a
-village's name (never a kecamatan's; the accepted result is the service or office of the
-village's kecamatan, both for Tamansari, which is in Licin and in Tegalsari), both written
-without looking at the engine's answers. Each set is split
+in plain words, ``benchmarks/data/hard-probe.tsv``, queries in the hard set's style
+(dropped vowels, regional words, English and Indonesian mixed, several needs at once)
+written from the services' own content, and ``benchmarks/data/village-queries.tsv``,
+services asked for by a village's name (never a kecamatan's; the accepted result is the
+service or office of the village's kecamatan, both for Tamansari, which is in Licin and
+in Tegalsari), all three written without looking at the engine's answers. Each set is split
 deterministically into halves by the first byte of the SHA-1 of the query text (odd:
 tuning, even: held out); weights are tuned on the tuning halves only.
 
@@ -57,6 +59,7 @@ QUERY_FILES = [
     SHARED_DATA / "search-dev.tsv",
     SHARED_DATA / "search-hard-dev.tsv",
     ROOT / "benchmarks" / "data" / "paraphrase-probe.tsv",
+    ROOT / "benchmarks" / "data" / "hard-probe.tsv",
     ROOT / "benchmarks" / "data" / "village-queries.tsv",
 ]
 LOCALES = ("id", "en")
