@@ -93,7 +93,7 @@ def measure(factor: int) -> dict:
     keys = [(document["type"], document["id"]) for document in documents]
     engine = HybridEngine(lexical, SemanticIndex(keys, vectors), embed_query)
     build = time.perf_counter() - started
-    gc.freeze()  # as search.service.build_engine does
+    gc.freeze()  # as search.site_search.build_engine does
     memory = resident_megabytes()
 
     office = [document for document in base if document["scope"] == "office:dispendukcapil"]

@@ -7,12 +7,12 @@ from pydantic import Field
 
 from core.api import ERROR_RESPONSES, ApiError, Contact, Language, empty_as
 
-from . import query_log, service
+from . import query_log, site_search
 
 router = Router(tags=["search"])
 
 DEFAULT_LIMIT, MAX_LIMIT = 10, 50
-PAGE_TYPES = tuple(kind for kind in service.RESULT_TYPES if kind != "contact")
+PAGE_TYPES = tuple(kind for kind in site_search.RESULT_TYPES if kind != "contact")
 
 
 class Hit(Schema):
@@ -58,7 +58,7 @@ class Suggestions(Schema):
 Words = Annotated[str, Query(description="The words to search for.")]
 Types = Annotated[
     str,
-    Query("", alias="type", description=f"Comma-separated, of: {', '.join(service.RESULT_TYPES)}; all when empty."),
+    Query("", alias="type", description=f"Comma-separated, of: {', '.join(site_search.RESULT_TYPES)}; all when empty."),
 ]
 Limit = Annotated[
     int,
@@ -71,14 +71,14 @@ def _types(raw):
     if not raw:
         return None
     types = [item.strip() for item in raw.split(",") if item.strip()]
-    unknown = [item for item in types if item not in service.RESULT_TYPES]
+    unknown = [item for item in types if item not in site_search.RESULT_TYPES]
     if unknown or not types:
-        raise ApiError(400, f"type must be one or more of: {', '.join(service.RESULT_TYPES)} (comma-separated).")
+        raise ApiError(400, f"type must be one or more of: {', '.join(site_search.RESULT_TYPES)} (comma-separated).")
     return types
 
 
 def _query(raw):
-    query = service.clean_query(raw)
+    query = site_search.clean_query(raw)
     if not query:
         raise ApiError(400, "q is required: the words to search for.")
     return query
@@ -103,7 +103,7 @@ def search_api(
 ):
     """Services, offices, contact persons and news for citizen's words, best first."""
     types, query = _types(types), _query(q)
-    outcome = service.search(query, lang, types=types, limit=limit, request=request)
+    outcome = site_search.search(query, lang, types=types, limit=limit, request=request)
     query_log.count_after_response(query, lang, len(outcome.hits))
     data = {"query": query, "lang": lang, "results": [hit_data(request, hit) for hit in outcome.hits]}
     if not outcome.hits:
@@ -116,4 +116,4 @@ def search_api(
 def suggest_api(request, q: Words, lang: Language = "id"):
     """Completions of what is being typed."""
     query = _query(q)
-    return {"query": query, "lang": lang, "suggestions": service.suggest(query)}
+    return {"query": query, "lang": lang, "suggestions": site_search.suggest(query)}

@@ -12,7 +12,7 @@ import time
 from django.conf import settings
 from django.db import connections
 
-from . import embeddings, service
+from . import embeddings, site_search
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ def warm_up():
     try:
         embeddings.load_model()
         # A whole search, not just the engine: the analysis and the pages' loading have first-time costs too.
-        service.search(WARM_UP_QUERY, settings.LANGUAGE_CODE)
+        site_search.search(WARM_UP_QUERY, settings.LANGUAGE_CODE)
     except Exception:
         logger.exception("Search warm-up failed; the first search will load what is missing")
         return False
