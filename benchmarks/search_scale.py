@@ -83,13 +83,13 @@ def measure(factor: int) -> dict:
     from benchmarks.search_worker import resident_megabytes
     from search.embeddings import embed_query
     from search.engine.hybrid import HybridEngine
-    from search.engine.lexical import SearchEngine
+    from search.engine.lexical import LexicalEngine
     from search.engine.semantic import SemanticIndex
 
     base, documents, vectors = scaled_documents(factor)
     embed_query("warm up")
     started = time.perf_counter()
-    lexical = SearchEngine(documents)
+    lexical = LexicalEngine(documents)
     keys = [(document["type"], document["id"]) for document in documents]
     engine = HybridEngine(lexical, SemanticIndex(keys, vectors), embed_query)
     build = time.perf_counter() - started
