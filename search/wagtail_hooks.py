@@ -5,8 +5,8 @@ from wagtail.snippets.models import register_snippet
 
 from core.reports import ReportViewSet
 
-from .reports import FailedSearchReportView, promote_page
-from .viewsets import SearchQueryReportView, SynonymGroupViewSet
+from .reports import FailedSearchReportView, SearchQueryReportView, promote_page
+from .viewsets import SynonymGroupViewSet
 
 register_snippet(SynonymGroupViewSet)
 
