@@ -29,3 +29,9 @@ def register_search_reports():
             extra_urls=[path("promote/", promote_page, name="search_failed_report_promote")],
         ),
     ]
+
+
+@hooks.register("register_uncached_paths")
+def keep_searches_out_of_the_page_cache():
+    """Each search reaches the view, which logs it for the editors' reports."""
+    return ["search/"]
