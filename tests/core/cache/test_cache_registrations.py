@@ -1,22 +1,13 @@
 """The page cache keeps out the paths and keys on the query parameters the apps register, and only those."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail import hooks
 
 from core.cache import pages
 
-from .conftest import OFFICE_URL
+from .conftest import OFFICE_URL, is_served_from_cache
 
 pytestmark = pytest.mark.django_db
-
-
-def is_served_from_cache(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries) == 0
 
 
 def test_the_apps_register_their_uncached_paths_and_query_parameters():
