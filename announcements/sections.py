@@ -13,7 +13,7 @@ from directory.models import OfficePage
 from .models import AnnouncementIndexPage, AnnouncementPage, RelatedOffice
 from .notices import current_service_notices
 
-NOTICES_TEMPLATE = "components/service_notice_banner.html"
+NOTICES_TEMPLATE = "components/announcements/service_notice_banner.html"
 SECTION_TEMPLATE = "announcements/announcement_section.html"
 
 

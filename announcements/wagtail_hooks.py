@@ -20,3 +20,9 @@ def office_news(context, page):
     """An office's latest announcements on its page (``{% page_sections "office_news" page %}``)."""
     request = context.get("request")
     return render_to_string(sections.SECTION_TEMPLATE, sections.office_context(page, request), request)
+
+
+@hooks.register("register_cache_query_params")
+def news_query_params():
+    """The news index's filters and pagination: each filtered page is cached apart."""
+    return ["category", "office", "year", "page"]

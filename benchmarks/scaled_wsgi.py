@@ -8,10 +8,10 @@ built. Never used by the site.
 import os
 
 from melayani.wsgi import application
-from search import service
+from search import site_search
 
 SCALE = int(os.environ.get("MELAYANI_BENCH_SCALE", "1"))
-_searchable_documents = service.searchable_documents
+_searchable_documents = site_search.searchable_documents
 
 
 def _scaled_documents(documents):
@@ -22,6 +22,6 @@ def _scaled_documents(documents):
 
 
 if SCALE > 1:
-    service.searchable_documents = lambda scopes=None: _scaled_documents(_searchable_documents(scopes))
+    site_search.searchable_documents = lambda scopes=None: _scaled_documents(_searchable_documents(scopes))
 
 __all__ = ["application"]

@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.search_quality import QUERY_FILES, documents_from_directory, load_directory  # noqa: E402
-from search.engine.lexical import SearchEngine  # noqa: E402
+from search.engine.lexical import LexicalEngine  # noqa: E402
 
 MESSY_QUERY = "syrt bikin akta kelahiran anak yg br lahir d rs"
 
@@ -35,7 +35,7 @@ def main():
     arguments = parser.parse_args()
     documents = documents_from_directory(load_directory())
     started = time.perf_counter()
-    engine = SearchEngine(documents)
+    engine = LexicalEngine(documents)
     print(f"built over {len(documents):,} documents in {time.perf_counter() - started:.2f} s")
     engine.search("warm up")
     print(f"messy query ({MESSY_QUERY!r}): {milliseconds(engine, MESSY_QUERY, arguments.repeat):.1f} ms")

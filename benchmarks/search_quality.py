@@ -50,7 +50,7 @@ sys.path.insert(0, str(ROOT))
 from directory.search_documents import documents_from_directory as build_documents  # noqa: E402
 from search.embeddings import embed_passages, embed_query, text_hash  # noqa: E402
 from search.engine.hybrid import HybridEngine  # noqa: E402
-from search.engine.lexical import SearchEngine  # noqa: E402
+from search.engine.lexical import LexicalEngine  # noqa: E402
 from search.engine.semantic import SemanticIndex  # noqa: E402
 
 DIRECTORY_FILE = ROOT / "directory" / "data" / "directory.json"
@@ -109,7 +109,7 @@ def build_engine(documents: list[dict]) -> HybridEngine:
     vectors = embeddings_for(documents) + embeddings_for(passages)
     keys = [(document["type"], document["id"]) for document in documents + passages]
     semantic = SemanticIndex(keys, vectors, [False] * len(documents) + [True] * len(passages))
-    return HybridEngine(SearchEngine(documents), semantic, embed_query)
+    return HybridEngine(LexicalEngine(documents), semantic, embed_query)
 
 
 def passage_vectors_of(documents: list[dict]) -> dict:

@@ -83,17 +83,17 @@ def measure(factor: int) -> dict:
     from benchmarks.search_worker import resident_megabytes
     from search.embeddings import embed_query
     from search.engine.hybrid import HybridEngine
-    from search.engine.lexical import SearchEngine
+    from search.engine.lexical import LexicalEngine
     from search.engine.semantic import SemanticIndex
 
     base, documents, vectors = scaled_documents(factor)
     embed_query("warm up")
     started = time.perf_counter()
-    lexical = SearchEngine(documents)
+    lexical = LexicalEngine(documents)
     keys = [(document["type"], document["id"]) for document in documents]
     engine = HybridEngine(lexical, SemanticIndex(keys, vectors), embed_query)
     build = time.perf_counter() - started
-    gc.freeze()  # as search.service.build_engine does
+    gc.freeze()  # as search.site_search.build_engine does
     memory = resident_megabytes()
 
     office = [document for document in base if document["scope"] == "office:dispendukcapil"]

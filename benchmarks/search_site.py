@@ -7,7 +7,7 @@
 1. Builds (once, then reuses) a benchmark database with the demo site
    (``load_demo``): ``/tmp/melayani-bench.sqlite3`` or the PostgreSQL database
    ``melayani_bench`` on 127.0.0.1:5432.
-2. Runs the dev query sets through ``search.service.search`` on that database
+2. Runs the dev query sets through ``search.site_search.search`` on that database
    (all types in one ranking, and ``type=contact``) and prints hit@1, hit@3 and
    MRR per file and per query kind.
 3. Serves the site with gunicorn in production settings on loopback and times
@@ -73,19 +73,19 @@ def evaluate_on_site(url):
     import django
 
     django.setup()
-    from search import service
+    from search import site_search
 
     data = load_directory()
     for path in QUERY_FILES:
         outcomes = []
         for row in load_queries(path, data):
-            hits = service.search(row["query"], row["lang"], limit=10).hits
+            hits = site_search.search(row["query"], row["lang"], limit=10).hits
             keys = [f"{hit.type}:{hit.id}" for hit in hits]
             ranks = [rank for rank, key in enumerate(keys, 1) if key in row["accepted"]]
             wanted_contacts = {item for item in row["accepted"] if item.startswith("contact:")}
             contact_hit = None
             if wanted_contacts:
-                contacts = service.search(row["query"], row["lang"], types=["contact"], limit=3).hits
+                contacts = site_search.search(row["query"], row["lang"], types=["contact"], limit=3).hits
                 contact_hit = any(f"contact:{hit.id}" in wanted_contacts for hit in contacts)
             outcomes.append({**row, "rank": ranks[0] if ranks else None, "contact_hit": contact_hit})
         print(f"\n{path.name} through the site")

@@ -37,13 +37,13 @@ def main():
     import django
 
     django.setup()
-    from search import service
+    from search import site_search
 
     setup_done = time.perf_counter()
-    service.search("ktp hilang", "id")
+    site_search.search("ktp hilang", "id")
     first = time.perf_counter()
     for query in ["akta kelahiran", "birth certificate", "lampu jalan mati", "syrt kk bru", "dlh"] * 2:
-        service.search(query, "id")
+        site_search.search(query, "id")
     print(f"django.setup: {setup_done - started:.2f} s")
     print(f"first search (engine built, model loaded): {first - setup_done:.2f} s")
     print(f"resident memory after 11 searches: {resident_megabytes():.0f} MB")

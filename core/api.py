@@ -1,15 +1,13 @@
-"""What every app's JSON API shares: one error shape, HTML-safe JSON, pagination, absolute links, a contact.
+"""What every app's JSON API shares: one error shape, HTML-safe JSON, pagination, absolute links.
 
 Apps declare a ninja ``Router``; the shell adds them to one ``SiteAPI``. Errors of any
 kind are answered as ``{"error": message, "status": code}`` with a 400, 404 or 405 (a 503
 with ``Retry-After`` when the database is locked or down), never ninja's 422 nor an HTML
 page. Their messages are for developers and, like pydantic's validation messages they
 include, always in English, whatever ``lang`` asks for. The
-API is read-only: GET, and HEAD wherever GET is allowed. The contact schema lives here because contacts appear in
-the directory's answers and in search results, and search sits below the directory.
+API is read-only: GET, and HEAD wherever GET is allowed.
 """
 
-import datetime
 import functools
 from typing import Annotated, Generic, Literal, TypeVar
 
@@ -222,54 +220,3 @@ def absolute_url(request, page):
         return page.get_full_url()
     url = page.get_url(request)
     return request.build_absolute_uri(url) if url else None
-
-
-class ContactLinks(Schema):
-    tel: str = Field(description="``tel:`` link, empty without a phone number.")
-    whatsapp: str = Field(description="``https://wa.me/…`` link, empty without a WhatsApp number.")
-    email: str = Field(description="``mailto:`` link, empty without an e-mail address.")
-
-
-class Contact(Schema):
-    """A person citizens may contact directly, as every endpoint shows one."""
-
-    key: str = Field(description="Stable identifier of the contact.")
-    name: str
-    level: str = Field(description="Rank in the office, from the head down; ``level_label`` names it.")
-    level_label: str
-    position: str
-    field: str = Field(description="Field of work.")
-    handles: str = Field(description="The problems and requests this person deals with.")
-    phone: str
-    whatsapp: str
-    email: str
-    links: ContactLinks
-    last_verified: datetime.date | None = Field(description="When someone last confirmed the entry.")
-    office: str = Field(description="Stable identifier of the contact's office.")
-    url: str | None = Field(description="The contact on the office's public page.")
-
-    @classmethod
-    def of(cls, request, contact, office=None, office_url=None):
-        """From a contact person of ``office`` (its own office by default) whose page is at ``office_url``."""
-        office = office or contact.office
-        office_url = office_url or absolute_url(request, office)
-        return cls(
-            key=contact.key,
-            name=contact.name,
-            level=contact.level,
-            level_label=str(contact.get_level_display()),
-            position=contact.position,
-            field=contact.field_of_work,
-            handles=contact.handles,
-            phone=contact.phone,
-            whatsapp=contact.whatsapp,
-            email=contact.email,
-            links=ContactLinks(
-                tel=contact.phone_href,
-                whatsapp=contact.whatsapp_href,
-                email=f"mailto:{contact.email}" if contact.email else "",
-            ),
-            last_verified=contact.last_verified,
-            office=office.stable_slug,
-            url=f"{office_url}#contact-{contact.key}" if office_url else None,
-        )

@@ -1,4 +1,7 @@
-"""Read-only JSON API of the directory, keyed on the stable identifiers (``/api/directory/…``)."""
+"""Read-only JSON API of the directory, keyed on the stable identifiers (``/api/directory/…``).
+
+Its ``Contact`` is how every answer shows a contact person, the search's too (``CONTACT_API_HIT``).
+"""
 
 import datetime
 from typing import Annotated, Literal
@@ -11,7 +14,6 @@ from core.api import (
     DEFAULT_PAGE_SIZE,
     ERROR_RESPONSES,
     ApiError,
-    Contact,
     Language,
     PageNumber,
     PageSize,
@@ -23,6 +25,7 @@ from core.api import (
     unstorable,
 )
 from core.privacy import visible_to_public
+from search.registry import ApiHit
 
 from .models import OFFICE_KIND_ORDER, OfficePage, ServicePage
 from .transfer.records import stream_texts
@@ -32,6 +35,78 @@ router = Router(tags=["directory"])
 OfficeKind = Annotated[
     Literal[tuple(OFFICE_KIND_ORDER)] | None, empty_as(None), Query(None, description="Only offices of this type.")
 ]
+
+
+class ContactLinks(Schema):
+    tel: str = Field(description="``tel:`` link, empty without a phone number.")
+    whatsapp: str = Field(description="``https://wa.me/…`` link, empty without a WhatsApp number.")
+    email: str = Field(description="``mailto:`` link, empty without an e-mail address.")
+
+
+class Contact(Schema):
+    """A person citizens may contact directly, as every endpoint shows one."""
+
+    key: str = Field(description="Stable identifier of the contact.")
+    name: str
+    level: str = Field(description="Rank in the office, from the head down; ``level_label`` names it.")
+    level_label: str
+    position: str
+    field: str = Field(description="Field of work.")
+    handles: str = Field(description="The problems and requests this person deals with.")
+    phone: str
+    whatsapp: str
+    email: str
+    links: ContactLinks
+    last_verified: datetime.date | None = Field(description="When someone last confirmed the entry.")
+    office: str = Field(description="Stable identifier of the contact's office.")
+    url: str | None = Field(description="The contact on the office's public page.")
+
+    @classmethod
+    def of(cls, request, contact, office=None, office_url=None):
+        """From a contact person of ``office`` (its own office by default) whose page is at ``office_url``."""
+        office = office or contact.office
+        office_url = office_url or absolute_url(request, office)
+        return cls(
+            key=contact.key,
+            name=contact.name,
+            level=contact.level,
+            level_label=str(contact.get_level_display()),
+            position=contact.position,
+            field=contact.field_of_work,
+            handles=contact.handles,
+            phone=contact.phone,
+            whatsapp=contact.whatsapp,
+            email=contact.email,
+            links=ContactLinks(
+                tel=contact.phone_href,
+                whatsapp=contact.whatsapp_href,
+                email=f"mailto:{contact.email}" if contact.email else "",
+            ),
+            last_verified=contact.last_verified,
+            office=office.stable_slug,
+            url=f"{office_url}#contact-{contact.key}" if office_url else None,
+        )
+
+
+class ContactHit(Contact):
+    """A contact person found: the contact as everywhere in the API, with what the search adds."""
+
+    type: Literal["contact"]
+    id: str = Field(description="The contact's key.")
+    title: str
+    snippet: str
+    promoted: bool
+    office_name: str
+
+
+def contact_hit(request, hit, shown):
+    """A contact hit of the search (``search.registry.SearchHit``) as ``/api/search/`` answers it."""
+    contact = Contact.of(request, hit.contact, hit.office_page)
+    return ContactHit(**contact.model_dump(), type=hit.type, office_name=hit.office_page.title, **shown)
+
+
+# Registered with the search in ``DirectoryConfig.ready``: search sits below the directory.
+CONTACT_API_HIT = ApiHit("contact", ContactHit, contact_hit)
 
 
 class OfficeSummary(Schema):

@@ -85,3 +85,9 @@ def hide_unlinked_translation_editor_actions():
 
 hooks.register("search_next_steps", search_source.office_kind_steps)
 hooks.register("search_next_steps", search_source.life_event_steps)
+
+
+@hooks.register("register_cache_query_params")
+def directory_query_params():
+    """The directory index's office type filter (``?kind=``): each type's list is cached apart."""
+    return ["kind"]

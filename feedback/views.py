@@ -1,7 +1,7 @@
 """Public pages of the citizen's voice: the survey and its results, reports on contacts, the complaint box.
 
 Forms and status pages are never cached (``never_cache``; ``feedback/`` is also left
-out of the page cache, see ``core/cache/pages.py``): each carries a fresh signed
+out of the page cache, see ``wagtail_hooks.py``): each carries a fresh signed
 token, and a status page belongs to one citizen.
 """
 

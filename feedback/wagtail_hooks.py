@@ -105,3 +105,10 @@ for slot, (template_name, name) in FEEDBACK_SECTIONS.items():
     hooks.register(f"page_section_{slot}", template_section(template_name, name))
 
 hooks.register("search_next_steps", next_steps.complaint_box_steps)
+
+
+@hooks.register("register_uncached_paths")
+def keep_the_citizens_voice_out_of_the_page_cache():
+    """Its forms carry a fresh signed token and a CSRF token, a complaint's status page belongs to one
+    citizen, and survey results must show a response as soon as it is sent."""
+    return ["feedback/"]

@@ -1,18 +1,36 @@
-"""The search and its suggestions as JSON (``/api/search/…``)."""
+"""The search and its suggestions as JSON (``/api/search/…``).
 
-from typing import Annotated, Literal
+Most results are pages (``Hit``). Contact persons are shown with the directory's
+``Contact`` schema, which the search, below the directory, may not import: the directory
+registers its ``ContactHit`` (``search.registry.register_api_hit``) in its
+``AppConfig.ready``, as it registers its documents. Registering, rather than moving this
+router above the directory, keeps the endpoint in the search app and the OpenAPI document
+as it was: the same paths, schemas and operation ids (ninja derives those from this
+module's name). The result schemas are built from what is registered when this module is
+imported, so it refuses to be imported before every app is ready (the URLconf imports it after).
+"""
 
+from typing import Annotated, Literal, Union
+
+from django.apps import apps
+from django.core.exceptions import AppRegistryNotReady
 from ninja import Query, Router, Schema
 from pydantic import Field
 
-from core.api import ERROR_RESPONSES, ApiError, Contact, Language, empty_as
+from core.api import ERROR_RESPONSES, ApiError, Language, empty_as
 
-from . import query_log, service
+from . import query_log, registry, site_search
+
+if not apps.ready:
+    raise AppRegistryNotReady(
+        "search.api builds its schemas from the apps' registrations: import it once they are ready."
+    )
 
 router = Router(tags=["search"])
 
 DEFAULT_LIMIT, MAX_LIMIT = 10, 50
-PAGE_TYPES = tuple(kind for kind in service.RESULT_TYPES if kind != "contact")
+API_HITS = registry.api_hits()
+PAGE_TYPES = tuple(kind for kind in site_search.RESULT_TYPES if kind not in API_HITS)
 
 
 class Hit(Schema):
@@ -27,18 +45,12 @@ class Hit(Schema):
     promoted: bool = Field(description="Chosen by the editors for this query.")
 
 
-class ContactHit(Contact):
-    """A contact person found: the contact as everywhere in the API, with what the search adds."""
-
-    type: Literal["contact"]
-    id: str = Field(description="The contact's key.")
-    title: str
-    snippet: str
-    promoted: bool
-    office_name: str
+def _result():
+    schemas = (*(api_hit.schema for api_hit in API_HITS.values()), Hit)
+    return Annotated[Union[schemas], Field(discriminator="type")] if len(schemas) > 1 else Hit  # noqa: UP007
 
 
-Result = Annotated[ContactHit | Hit, Field(discriminator="type")]
+Result = _result()
 
 
 class SearchResults(Schema):
@@ -58,7 +70,7 @@ class Suggestions(Schema):
 Words = Annotated[str, Query(description="The words to search for.")]
 Types = Annotated[
     str,
-    Query("", alias="type", description=f"Comma-separated, of: {', '.join(service.RESULT_TYPES)}; all when empty."),
+    Query("", alias="type", description=f"Comma-separated, of: {', '.join(site_search.RESULT_TYPES)}; all when empty."),
 ]
 Limit = Annotated[
     int,
@@ -71,26 +83,25 @@ def _types(raw):
     if not raw:
         return None
     types = [item.strip() for item in raw.split(",") if item.strip()]
-    unknown = [item for item in types if item not in service.RESULT_TYPES]
+    unknown = [item for item in types if item not in site_search.RESULT_TYPES]
     if unknown or not types:
-        raise ApiError(400, f"type must be one or more of: {', '.join(service.RESULT_TYPES)} (comma-separated).")
+        raise ApiError(400, f"type must be one or more of: {', '.join(site_search.RESULT_TYPES)} (comma-separated).")
     return types
 
 
 def _query(raw):
-    query = service.clean_query(raw)
+    query = site_search.clean_query(raw)
     if not query:
         raise ApiError(400, "q is required: the words to search for.")
     return query
 
 
 def hit_data(request, hit):
-    url = request.build_absolute_uri(hit.url) if hit.url else hit.url
     shown = {"id": hit.id, "title": hit.title, "snippet": hit.snippet, "promoted": hit.promoted}
-    if hit.contact is None:
-        return Hit(type=hit.type, office=hit.office, url=url, **shown)
-    contact = Contact.of(request, hit.contact, hit.office_page)
-    return ContactHit(**contact.model_dump(), type=hit.type, office_name=hit.office_page.title, **shown)
+    if hit.type in API_HITS:
+        return API_HITS[hit.type].serialize(request, hit, shown)
+    url = request.build_absolute_uri(hit.url) if hit.url else hit.url
+    return Hit(type=hit.type, office=hit.office, url=url, **shown)
 
 
 @router.get("/", response={200: SearchResults, **ERROR_RESPONSES}, exclude_unset=True, url_name="api-search")
@@ -103,7 +114,7 @@ def search_api(
 ):
     """Services, offices, contact persons and news for citizen's words, best first."""
     types, query = _types(types), _query(q)
-    outcome = service.search(query, lang, types=types, limit=limit, request=request)
+    outcome = site_search.search(query, lang, types=types, limit=limit, request=request)
     query_log.count_after_response(query, lang, len(outcome.hits))
     data = {"query": query, "lang": lang, "results": [hit_data(request, hit) for hit in outcome.hits]}
     if not outcome.hits:
@@ -116,4 +127,4 @@ def search_api(
 def suggest_api(request, q: Words, lang: Language = "id"):
     """Completions of what is being typed."""
     query = _query(q)
-    return {"query": query, "lang": lang, "suggestions": service.suggest(query)}
+    return {"query": query, "lang": lang, "suggestions": site_search.suggest(query)}

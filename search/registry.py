@@ -5,6 +5,7 @@ app of the site. A source gives the engine its documents (see ``search.engine.le
 for their shape, plus ``meaning``: plain text for the embedding model), turns ranked
 ``(type, id)`` items back into hits to show, in the visitor's language, and may name the
 item a promoted page stands for and the querysets the Wagtail search backend can search.
+Hits that the JSON API shows as more than a page register their schema (``ApiHit``).
 """
 
 from collections.abc import Callable
@@ -73,3 +74,28 @@ def register(source: SearchSource) -> None:
 
 def sources() -> list[SearchSource]:
     return list(_sources)
+
+
+@dataclass(frozen=True)
+class ApiHit:
+    """How ``/api/search/`` shows hits of ``type``, when more than as a page (``search.api.Hit``).
+
+    ``schema`` is a ninja ``Schema`` whose ``type`` field is ``Literal[type]``;
+    ``serialize(request, hit, shown)`` gives it for a ``SearchHit``, ``shown`` holding what
+    every result has (``id``, ``title``, ``snippet``, ``promoted``).
+    """
+
+    type: str
+    schema: type
+    serialize: Callable
+
+
+_api_hits: dict[str, ApiHit] = {}
+
+
+def register_api_hit(api_hit: ApiHit) -> None:
+    _api_hits[api_hit.type] = api_hit
+
+
+def api_hits() -> dict[str, ApiHit]:
+    return dict(_api_hits)

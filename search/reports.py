@@ -1,4 +1,4 @@
-"""The editors' report of searches that failed citizens, and its one-click remedies.
+"""The editors' reports on search: what citizens search for, and the searches that failed them.
 
 A search failed when nobody opened a result (abandoned: the searches counted in the log
 minus the results pages a result was opened from) or when the citizen answered "no".
@@ -9,6 +9,7 @@ a page citizens opened (Wagtail's search promotions).
 import datetime
 from collections import defaultdict
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -20,10 +21,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 from wagtail.permission_policies import ModelPermissionPolicy
+
+from core.exports import FormulaSafeCsvMixin
 
 from .models import SearchFollowUp, SearchOpen, SearchQueryLog, SynonymGroup
 
@@ -33,6 +37,46 @@ PROMOTE_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
 
 def _since():
     return timezone.localdate() - datetime.timedelta(days=REPORT_DAYS)
+
+
+class SearchQueryFilterSet(WagtailFilterSet):
+    language_code = django_filters.ChoiceFilter(
+        label=gettext_lazy("Language"), choices=[("id", "Bahasa Indonesia"), ("en", "English")]
+    )
+    without_results = django_filters.BooleanFilter(
+        label=gettext_lazy("Only searches that found nothing"), method="filter_without_results"
+    )
+
+    class Meta:
+        model = SearchQueryLog
+        fields = ["language_code"]
+
+    def filter_without_results(self, queryset, name, value):
+        return queryset.filter(without_results__gt=0) if value else queryset
+
+
+class SearchQueryReportView(FormulaSafeCsvMixin, ReportView):
+    page_title = gettext_lazy("What citizens search for")
+    header_icon = "search"
+    results_template_name = "search/admin/query_report_results.html"
+    filterset_class = SearchQueryFilterSet
+    permission_policy = ModelPermissionPolicy(SearchQueryLog)
+    any_permission_required = ["view", "change"]
+    list_export = ["query", "language_code", "total", "without_results"]
+    export_headings = {
+        "query": gettext_lazy("Query"),
+        "language_code": gettext_lazy("Language"),
+        "total": gettext_lazy("Searches"),
+        "without_results": gettext_lazy("Searches without results"),
+    }
+
+    def get_queryset(self):
+        return (
+            SearchQueryLog.objects.filter(date__gte=_since())
+            .values("query", "language_code")
+            .annotate(total=Sum("searches"), without_results=Sum("searches_without_results"))
+            .order_by("-without_results", "-total", "query")
+        )
 
 
 def _follow_up_count(**conditions):

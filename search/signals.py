@@ -9,7 +9,7 @@ from django.db import transaction
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished
 
-from . import service
+from . import site_search
 
 logger = logging.getLogger(__name__)
 _deferred = threading.local()
@@ -29,10 +29,10 @@ def embeddings_deferred():
 def _refresh():
     page_ids, _pending.page_ids = getattr(_pending, "page_ids", set()), set()
     try:
-        service.refresh_embeddings_for_pages(page_ids)
+        site_search.refresh_embeddings_for_pages(page_ids)
     except Exception:  # the publish has happened; a missing embedding is computed at the next engine build
         logger.exception("Search embeddings could not be refreshed")
-    service.send_changes_to_engine()
+    site_search.send_changes_to_engine()
 
 
 @receiver(page_published)

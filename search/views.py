@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from . import follow_ups, query_log, service
+from . import follow_ups, query_log, site_search
 from .next_steps import next_steps, results_of
 
 LANGUAGES = ("id", "en")
@@ -24,13 +24,13 @@ ANSWERS = {"yes": True, "no": False}
 @require_GET
 def search_page(request):
     raw_query = request.GET.get("q", "")
-    query = service.clean_query(raw_query)
+    query = site_search.clean_query(raw_query)
     language_code = get_language() if get_language() in LANGUAGES else "id"
-    outcome = service.SearchOutcome(query=query)
+    outcome = site_search.SearchOutcome(query=query)
     answered = request.GET.get("answered", "") if request.GET.get("answered") in ANSWERS else ""
     context = {"search_query": query, "outcome": outcome, "search_results": [], "error": "", "answered": answered}
     if query:
-        context["outcome"] = outcome = service.search(query, language_code, limit=PAGE_RESULTS, request=request)
+        context["outcome"] = outcome = site_search.search(query, language_code, limit=PAGE_RESULTS, request=request)
         if not answered:  # the page after an answer shows the same search again: not a new one
             query_log.count_after_response(query, language_code, len(outcome.hits))
         context.update(_answer_context(query, language_code, outcome, answered))
@@ -75,5 +75,5 @@ def answer(request):
         message = _("This answer could not be read. Please search again.")
         return HttpResponseBadRequest(message, content_type="text/plain")
     follow_ups.record_answer(payload, ANSWERS[found])
-    query = service.clean_query(request.POST.get("q", ""))
+    query = site_search.clean_query(request.POST.get("q", ""))
     return HttpResponseRedirect(f"{reverse('search')}?{urlencode({'q': query, 'answered': found})}")

@@ -5,8 +5,8 @@ from wagtail.snippets.models import register_snippet
 
 from core.reports import ReportViewSet
 
-from .reports import FailedSearchReportView, promote_page
-from .viewsets import SearchQueryReportView, SynonymGroupViewSet
+from .reports import FailedSearchReportView, SearchQueryReportView, promote_page
+from .viewsets import SynonymGroupViewSet
 
 register_snippet(SynonymGroupViewSet)
 
@@ -29,3 +29,9 @@ def register_search_reports():
             extra_urls=[path("promote/", promote_page, name="search_failed_report_promote")],
         ),
     ]
+
+
+@hooks.register("register_uncached_paths")
+def keep_searches_out_of_the_page_cache():
+    """Each search reaches the view, which logs it for the editors' reports."""
+    return ["search/"]

@@ -12,7 +12,7 @@ import time
 from django.conf import settings
 from django.db import connections
 
-from . import embeddings, service, shown_hits
+from . import embeddings, shown_hits, site_search
 
 logger = logging.getLogger(__name__)
 
@@ -28,10 +28,10 @@ def warm_up():
     try:
         embeddings.load_model()
         # A whole search, not just the engine: the analysis and the pages' loading have first-time costs too.
-        service.search(WARM_UP_QUERY, settings.LANGUAGE_CODE)
+        site_search.search(WARM_UP_QUERY, settings.LANGUAGE_CODE)
         # What every document shows, read now: a query never seen before then reads no page.
         language_codes = [code for code, _name in settings.LANGUAGES]
-        shown = shown_hits.fill(service.site_engine(), language_codes, _load_hits)
+        shown = shown_hits.fill(site_search.site_engine(), language_codes, _load_hits)
     except Exception:
         logger.exception("Search warm-up failed; the first search will load what is missing")
         return False
@@ -40,7 +40,7 @@ def warm_up():
 
 
 def _load_hits(items, language_code):
-    return service.load_hits(items, language_code, None)
+    return site_search.load_hits(items, language_code, None)
 
 
 def _warm_up_and_disconnect():

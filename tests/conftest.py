@@ -81,7 +81,7 @@ def import_sample():
     """Import the sample slice with its search embeddings; the caller unblocks the database."""
     from directory.transfer import import_directory
     from melayani.structure import ensure_site_structure
-    from search.service import refresh_embeddings
+    from search.site_search import refresh_embeddings
 
     _home, directory_index = ensure_site_structure()
     import_directory(copy.deepcopy(_SAMPLE), directory_index)

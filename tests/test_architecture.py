@@ -89,25 +89,11 @@ def test_no_module_outside_migrations_is_over_400_lines():
     assert oversized == {}
 
 
-# The project-wide templates/ folder holds each app's templates in a folder named after it, and
-# these pieces, which belong to no single app:
-SHARED_TEMPLATES = {
-    # Pieces every app includes (cards, forms, notices): core's, so they load only core's libraries.
-    "components": "core",
-    # The page frame (header, footer, breadcrumbs) and the top-level pages (base.html, 404, 500):
-    # the shell's, which sits on top and may load any app's libraries.
-    "navigation": "melayani",
-    None: "melayani",
-}
-
-
-# Components only one app's pages show: that app's, so they may link to its views.
-COMPONENT_OWNERS = {
-    "contact_card.html": "directory",
-    "search_answer.html": "search",
-    "search_form.html": "search",
-    "search_hit.html": "search",
-}
+# The project-wide templates/ folder holds each app's pages in a folder named after it, and the
+# shell's own: the page frame (header, footer, breadcrumbs) and the top-level pages (base.html, 404,
+# 500). The shell sits on top and may load any app's libraries. Components (cards, forms, notices)
+# live in their app, as ``<app>/templates/components/<app>/``.
+SHARED_TEMPLATES = {"navigation": "melayani", None: "melayani"}
 
 
 def template_owner(relative):
@@ -115,8 +101,6 @@ def template_owner(relative):
     parts = relative.parts
     if parts[0] == "components" and len(parts) > 2 and parts[1] in project_apps():
         return parts[1]  # templates/components/<app>/…
-    if parts[0] == "components" and parts[-1] in COMPONENT_OWNERS:
-        return COMPONENT_OWNERS[parts[-1]]
     folder = parts[0] if len(parts) > 1 else None
     return SHARED_TEMPLATES.get(folder, folder)
 
@@ -189,4 +173,39 @@ def test_a_template_links_only_to_views_of_its_own_layer_or_below():
         for name in pattern.findall(path.read_text(encoding="utf-8")):
             if views.get(name) in ranks and ranks[views[name]] > ranks[owner]:
                 strays.append(f"{path.relative_to(ROOT)} ({owner}) links to {name} ({views[name]})")
+    assert strays == []
+
+
+def test_an_apps_components_sit_in_a_folder_named_after_it():
+    """``components/<app>/…`` says whose a component is, wherever it is included from."""
+    strays = []
+    for app in project_apps():
+        folder = ROOT / app / "templates" / "components"
+        strays += [
+            str(path.relative_to(ROOT)) for path in folder.rglob("*") if path.relative_to(folder).parts[0] != app
+        ]
+    assert strays == []
+
+
+COMPONENT_NAME = re.compile(r"""['"]components/(\w+)/[\w/]+\.html['"]""")
+
+
+def component_uses():
+    """(path, owning app, app of the component) for every component a template includes or a module renders."""
+    modules = [(path, path.relative_to(ROOT).parts[0]) for path in python_modules()]
+    for path, owner in [*our_templates(), *modules]:
+        for app in COMPONENT_NAME.findall(path.read_text(encoding="utf-8")):
+            yield str(path.relative_to(ROOT)), owner, app
+
+
+def test_a_template_includes_only_components_of_its_own_layer_or_below():
+    """A lower app shows what an upper one adds through a ``page_section_*`` hook, never by its component."""
+    ranks = layer_ranks()
+    uses = list(component_uses())
+    assert {"core", "directory", "search", "feedback"} <= {app for _path, _owner, app in uses}  # the check sees them
+    strays = [
+        f"{path} ({owner}) uses a component of {app}"
+        for path, owner, app in uses
+        if app in ranks and owner in ranks and ranks[app] > ranks[owner]
+    ]
     assert strays == []

@@ -9,9 +9,14 @@ PATH_ENDINGS = (".py", ".html", ".md", ".json", ".tsv", ".txt", ".toml")
 
 
 def named_paths(text):
-    """Backticked tokens that look like repository paths; URLs (a leading ``/``) are not paths."""
+    """Backticked tokens that look like repository paths; URLs (a leading ``/``) and patterns
+    (``<app>/templates/…``) are not paths."""
     tokens = re.findall(r"`([^`\s]+)`", text)
-    return {token for token in tokens if not token.startswith("/") and ("/" in token or token.endswith(PATH_ENDINGS))}
+    return {
+        token
+        for token in tokens
+        if not token.startswith("/") and "<" not in token and ("/" in token or token.endswith(PATH_ENDINGS))
+    }
 
 
 def missing_paths(text):

@@ -12,15 +12,16 @@ What is stored: GET requests without a real session, under a language prefix,
 answered 200 without cookies, without ``Vary: Cookie`` and without a
 ``private``/``no-store``/``no-cache`` Cache-Control. The key is the path, host,
 scheme, gzip or not, today's date (service-notice banners end at midnight) and
-only the query parameters pages understand (``CACHE_QUERY_PARAMS``). A request
-with any other parameter, or a value the page did not accept (see
-``accept_query``), is answered from the stored page of its key when there is
-one and is otherwise rendered without being stored: made-up URLs can neither
-evict real pages nor have the language switcher's links, which repeat the query
-string, stored for everyone. The search page is left out: each search is logged
-for the editors' report. So is the citizen's voice (``feedback/``): its forms carry
-a fresh signed token and a CSRF token, a complaint's status page belongs to one
-citizen, and survey results must show a response as soon as it is sent.
+only the query parameters some page understands. A request with any other
+parameter, or a value the page did not accept (see ``accept_query``), is answered
+from the stored page of its key when there is one and is otherwise rendered
+without being stored: made-up URLs can neither evict real pages nor have the
+language switcher's links, which repeat the query string, stored for everyone.
+
+The apps say, through Wagtail hooks in their ``wagtail_hooks.py``, which query
+parameters their pages understand (``register_cache_query_params``) and which
+paths after the language prefix are never stored (``register_uncached_paths``),
+each hook returning a list of names or of path prefixes; this module names none.
 
 Purges (``core/cache/purges.py``) do not delete entries, which on a shared Redis
 would mean scanning it: they start a new *generation*, a random stamp kept
@@ -55,13 +56,12 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
+from wagtail import hooks
 
 logger = logging.getLogger(__name__)
 
-# Paths after the language prefix that are never stored (see the module docstring).
-UNCACHED_PATHS = ("search/", "feedback/")
-# Query parameters some page understands: the directory's type filter, the news filters, pagination.
-CACHE_QUERY_PARAMS = frozenset({"kind", "category", "office", "year", "page"})
+UNCACHED_PATHS_HOOK = "register_uncached_paths"
+CACHE_QUERY_PARAMS_HOOK = "register_cache_query_params"
 GENERATION_KEY = "page-cache:generation"
 RETRY_AFTER = 5.0
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
@@ -143,6 +143,21 @@ def _epoch(generation):
 # --- requests ----------------------------------------------------------------------
 
 
+def _registered(hook_name):
+    # Read on each request, not kept: a hook returns a constant, and tests register hooks for a while.
+    return [item for hook in hooks.get_hooks(hook_name) for item in hook()]
+
+
+def uncached_paths():
+    """Paths after the language prefix that the apps keep out of the cache (``register_uncached_paths``)."""
+    return tuple(_registered(UNCACHED_PATHS_HOOK))
+
+
+def cache_query_params():
+    """Query parameters some app's pages understand (``register_cache_query_params``)."""
+    return frozenset(_registered(CACHE_QUERY_PARAMS_HOOK))
+
+
 def _path_in_language(path):
     """The path after its language prefix (``/id/direktori/`` → ``direktori/``), or None."""
     for code, _name in settings.LANGUAGES:
@@ -153,9 +168,9 @@ def _path_in_language(path):
 
 
 def is_public_page_request(request):
-    """A request for a page of the site (under ``/<lang>/``) other than the search page and the citizen's voice."""
+    """A request for a page of the site (under ``/<lang>/``) outside the paths apps keep out of the cache."""
     rest = _path_in_language(request.path_info)
-    return rest is not None and not rest.startswith(UNCACHED_PATHS)
+    return rest is not None and not rest.startswith(uncached_paths())
 
 
 def has_real_session(request):
@@ -175,9 +190,10 @@ def understood_query(request):
     """(the understood parameters, whether there are others); a repeated parameter counts as other."""
     understood = {}
     others = False
+    known = cache_query_params()
     for name in request.GET:
         values = request.GET.getlist(name)
-        if name in CACHE_QUERY_PARAMS and len(values) == 1:
+        if name in known and len(values) == 1:
             understood[name] = values[0]
         else:
             others = True
@@ -188,7 +204,7 @@ def accept_query(request, **params):
     """Called by a page for the query parameters it accepted, with the values it used.
 
     A response is stored only when the page accepted every understood parameter
-    of the request as given; ``?kind=nonsense`` is rendered but never stored.
+    of the request as given; a filter with a made-up value is rendered but never stored.
     """
     accepted = getattr(request, "page_cache_accepted", {})
     accepted.update({name: str(value) for name, value in params.items() if value not in ("", None)})

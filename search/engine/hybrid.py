@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..text.colloquial import only_vowels_dropped
 from ..text.query import AnalyzedQuery
-from .lexical import Ranking, SearchEngine
+from .lexical import LexicalEngine, Ranking
 from .semantic import SemanticIndex
 
 CANDIDATES = 50
@@ -136,9 +136,9 @@ def confident(hits: list[FusedHit]) -> bool:
 
 
 class HybridEngine:
-    """Answers like ``SearchEngine`` (and offers its suggestions), with the meaning fused in."""
+    """Answers like ``LexicalEngine`` (and offers its suggestions), with the meaning fused in."""
 
-    def __init__(self, lexical: SearchEngine, semantic: SemanticIndex | None, embed_query):
+    def __init__(self, lexical: LexicalEngine, semantic: SemanticIndex | None, embed_query):
         self.lexical = lexical
         self.semantic = semantic  # None or empty: the lexical ranking alone
         self._embed_query = embed_query

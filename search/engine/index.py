@@ -87,7 +87,7 @@ class Entry:
 
 
 class LexicalIndex:
-    """The index behind ``SearchEngine``: entries, raw counts, lexicon, suggestions, names."""
+    """The index behind ``LexicalEngine``: entries, raw counts, lexicon, suggestions, names."""
 
     # Expansions count less than the words typed: a synonym phrase, and the bonus for two
     # query words found side by side.

@@ -1,4 +1,4 @@
-"""In-memory search over plain documents: BM25F scoring, query expansion and ranking rules.
+"""The lexical half of the engine: in-memory BM25F scoring, query expansion and ranking rules.
 
 The documents and how they are indexed: ``search.engine.index``.
 """
@@ -112,8 +112,10 @@ class _Later:
         return self.key > other.key
 
 
-class SearchEngine(LexicalIndex):
-    """Index of documents (see the module docstring) answering citizens' queries.
+class LexicalEngine(LexicalIndex):
+    """Index of documents (see the module docstring) answering citizens' queries by their words.
+
+    ``search.engine.hybrid.HybridEngine`` fuses its ranking with the meaning index.
 
     ``synonym_groups`` are the concept groups (lists of phrases); None means the
     curated groups of ``search/data/synonyms.txt``. Field names with a meaning to the

@@ -1,24 +1,15 @@
 """The news pages in the page cache: their filters are cached, renamed categories show at once."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from announcements import models
 from announcements.models import AnnouncementCategory
-from tests.core.cache.conftest import cache_backend, committed, page_cache  # noqa: F401
+from tests.core.cache.conftest import cache_backend, committed, is_served_from_cache, page_cache  # noqa: F401
 from tests.support.html import page, visible_text
 
 from .conftest import REGISTRY
 
 pytestmark = pytest.mark.django_db
-
-
-def is_served_from_cache(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries) == 0
 
 
 @pytest.mark.parametrize("query", ["category=agenda", "year=2024", "page=2", f"office={REGISTRY}&year=2024"])

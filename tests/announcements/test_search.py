@@ -2,7 +2,7 @@ import pytest
 from wagtail.models import Locale
 
 from announcements.search import announcement_documents, localized_announcements
-from search import service
+from search import site_search
 
 from .conftest import REGISTRY
 
@@ -36,7 +36,7 @@ def test_localized_announcements_prefer_the_locale_and_fall_back_to_the_original
 
 
 def test_site_search_finds_announcements_as_news(site):
-    outcome = service.search("renovation Dispendukcapil", "en", types=["news"])
+    outcome = site_search.search("renovation Dispendukcapil", "en", types=["news"])
     assert outcome.hits
     assert outcome.hits[0].type == "news"
     assert outcome.hits[0].url == "/en/news/dispendukcapil-renovation/"

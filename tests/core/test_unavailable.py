@@ -21,7 +21,7 @@ def assert_retry_later(response):
 
 @pytest.fixture
 def search_refused():
-    with mock.patch("search.service.search", side_effect=LOCKED):
+    with mock.patch("search.site_search.search", side_effect=LOCKED):
         yield
 
 
@@ -42,7 +42,7 @@ def test_the_json_api_answers_a_json_503_in_its_error_shape(client, search_refus
 
 
 def test_a_connection_gone_away_is_answered_alike(client):
-    with mock.patch("search.service.search", side_effect=InterfaceError("connection already closed")):
+    with mock.patch("search.site_search.search", side_effect=InterfaceError("connection already closed")):
         assert_retry_later(client.get("/api/search/", {"q": "ktp"}))
 
 

@@ -197,7 +197,7 @@ def test_editors_can_open_a_life_event_and_add_one_in_the_admin(admin_client, ev
 @pytest.mark.parametrize("language_code", ["id", "en"])
 def test_an_unsure_search_offers_the_life_events_that_list_its_services(event, language_code):
     from directory.search_source import life_event_steps
-    from search.service import Ranked
+    from search.site_search import Ranked
 
     found = [Ranked("service", "akta-lahir-uji", "dispendukcapil", 1.0), Ranked("office", "dinkes", "dinkes", 0.5)]
     steps = life_event_steps("anak saya lahir", found, language_code)

@@ -4,7 +4,7 @@ import pytest
 from wagtail.models import Locale
 
 from directory.models import ServicePage
-from search import embedding_store, service
+from search import embedding_store, site_search
 from search.models import DocumentEmbedding
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
@@ -17,7 +17,7 @@ def stored_hashes():
 
 
 def test_every_published_document_has_a_stored_embedding_and_a_new_worker_computes_none():
-    documents = service.searchable_documents()
+    documents = site_search.searchable_documents()
     assert {(doc["type"], str(doc["id"]), doc["locale"]) for doc in documents} <= set(stored_hashes())
     embedding_store._recent.clear()  # a new process remembers nothing
     _, computed = embedding_store.vectors_for(documents)
@@ -50,5 +50,5 @@ def test_each_situation_of_a_service_is_a_stored_passage_of_its_own_in_each_lang
         rows = DocumentEmbedding.objects.filter(identifier="ktp-el-hilang-rusak", language_code=language)
         assert sorted(rows.values_list("passage", flat=True)) == [0, 1, 2, 3]
     embedding_store._recent.clear()
-    _, computed = embedding_store.passage_vectors(service.searchable_documents())
+    _, computed = embedding_store.passage_vectors(site_search.searchable_documents())
     assert computed == 0

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from directory.search_documents import documents_from_directory as build_documents
-from search.engine.lexical import SearchEngine
+from search.engine.lexical import LexicalEngine
 
 DIRECTORY_FILE = Path(__file__).resolve().parents[2] / "directory" / "data" / "directory.json"
 OFFICES = ("dispendukcapil", "dpmptsp", "dinkes", "damkar", "kecamatan-licin", "kecamatan-genteng")
@@ -43,12 +43,12 @@ def directory():
 
 @pytest.fixture(scope="module")
 def engine(directory):
-    return SearchEngine(build_documents(directory["opds"]))
+    return LexicalEngine(build_documents(directory["opds"]))
 
 
 @pytest.fixture(scope="module")
 def indonesian_only_engine(directory):
-    return SearchEngine([document for document in build_documents(directory["opds"]) if document["locale"] == "id"])
+    return LexicalEngine([document for document in build_documents(directory["opds"]) if document["locale"] == "id"])
 
 
 def offices(directory):
@@ -161,8 +161,8 @@ def test_type_filter_and_limit(engine):
 
 def test_synonym_groups_supplied_at_run_time(directory):
     documents = build_documents(directory["opds"])
-    assert "service:ambulans-psc" not in keys(SearchEngine(documents).search("wiu wiu"))
-    with_group = SearchEngine(documents, synonym_groups=[["wiu wiu", "ambulans"]])
+    assert "service:ambulans-psc" not in keys(LexicalEngine(documents).search("wiu wiu"))
+    with_group = LexicalEngine(documents, synonym_groups=[["wiu wiu", "ambulans"]])
     assert keys(with_group.search("wiu wiu"))[0] in {"service:ambulans-psc", "contact:dinkes-teknis-psc"}
 
 

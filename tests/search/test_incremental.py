@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from directory.search_documents import documents_from_directory
-from search.engine.lexical import SearchEngine
+from search.engine.lexical import LexicalEngine
 
 DIRECTORY_FILE = Path(__file__).resolve().parents[2] / "directory" / "data" / "directory.json"
 OFFICES = ("dispendukcapil", "dinkes", "damkar", "dlh", "kecamatan-licin", "kecamatan-genteng")
@@ -48,9 +48,9 @@ def answers(engine):
 
 
 def test_adding_an_office_in_place_equals_building_with_it(offices):
-    engine = SearchEngine(documents(offices, OFFICES[1:]))
+    engine = LexicalEngine(documents(offices, OFFICES[1:]))
     engine.update(set(), documents(offices, OFFICES[:1]))
-    assert answers(engine) == answers(SearchEngine(documents(offices, OFFICES)))
+    assert answers(engine) == answers(LexicalEngine(documents(offices, OFFICES)))
 
 
 def test_removing_and_changing_in_place_equals_building_without(offices):
@@ -58,9 +58,9 @@ def test_removing_and_changing_in_place_equals_building_without(offices):
     service = changed["dinkes"]["services"][0]
     service["name"] = {"id": "Layanan ambulans gawat darurat 24 jam", "en": "24-hour emergency ambulance"}
     service["keywords"]["id"] = [*service["keywords"]["id"], "ambulan gratis"]
-    engine = SearchEngine(documents(offices, OFFICES))
+    engine = LexicalEngine(documents(offices, OFFICES))
     removed = {(doc["type"], doc["id"]) for doc in documents(offices, ["kecamatan-genteng"])}
     engine.update(removed, documents(changed, ["dinkes"]))
-    rebuilt = SearchEngine(documents(changed, [slug for slug in OFFICES if slug != "kecamatan-genteng"]))
+    rebuilt = LexicalEngine(documents(changed, [slug for slug in OFFICES if slug != "kecamatan-genteng"]))
     assert answers(engine) == answers(rebuilt)
     assert not any(doc["office"] == "kecamatan-genteng" for doc, _ in engine.search("legalisasi dokumen", limit=50))

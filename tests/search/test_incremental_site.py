@@ -5,7 +5,7 @@ import pytest
 from wagtail.models import Locale
 
 from directory.models import OfficePage, ServicePage
-from search import service
+from search import site_search
 
 pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
 
@@ -21,7 +21,7 @@ def source_page(model, stable_slug):
 
 
 def test_changes_update_the_engine_in_place_with_the_answers_of_a_full_rebuild():
-    engine = service.engine_cache.get()
+    engine = site_search.engine_cache.get()
     page = source_page(ServicePage, "ktp-el-hilang-rusak")
     page.title = "KTP-el hilang, dicuri atau rusak"
     page.save_revision().publish()
@@ -32,16 +32,16 @@ def test_changes_update_the_engine_in_place_with_the_answers_of_a_full_rebuild()
     moved.move(source_page(OfficePage, "dispendukcapil"), pos="last-child")
     ServicePage.objects.child_of(licin).exclude(pk=moved.pk).first().delete()
 
-    updated = service.engine_cache.get()
+    updated = site_search.engine_cache.get()
     assert updated is engine, "updated in place, not rebuilt"
-    assert answers(updated) == answers(service.build_engine())
+    assert answers(updated) == answers(site_search.build_engine())
     assert "akta-kelahiran" not in [key[1] for query in answers(updated) for key, _ in query]
 
 
 def test_an_emptied_page_log_rebuilds_the_engine_instead_of_failing(client):
     from wagtail.models import PageLogEntry
 
-    service.engine_cache.get()
+    site_search.engine_cache.get()
     PageLogEntry.objects.all().delete()
     response = client.get("/api/search/", {"q": "ktp hilang"})
     assert response.status_code == 200

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 import pytest
 from wagtail import hooks
 
-from search import service
+from search import site_search
 from tests.support import html
 
 pytestmark = pytest.mark.django_db
@@ -23,9 +23,9 @@ def results_page(client, language, query, **extra):
 
 
 def test_the_outcome_says_whether_its_best_result_is_a_good_answer():
-    assert service.search(GOOD, "id").confident
-    assert not service.search(WEAK, "id").confident
-    assert not service.search(NOTHING, "id").confident
+    assert site_search.search(GOOD, "id").confident
+    assert not site_search.search(WEAK, "id").confident
+    assert not site_search.search(NOTHING, "id").confident
 
 
 @pytest.mark.parametrize("language", ["id", "en"])

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from django.test import override_settings
 
-from search import service
+from search import site_search
 from search.backends.analysis import synonym_rules
 from search.engine.remote import site as remote_site
 from search.engine.remote.lock import BuildLock
@@ -55,9 +55,9 @@ def own_node(engine, tmp_path_factory):  # noqa: F811
 def test_stopping_the_engine_mid_run_falls_back_without_a_500(own_node, client, caplog, django_db_blocker):
     url, node = own_node
     with override_settings(OPENSEARCH_URL=url):
-        service.engine_cache.clear()
-        service._engine_down_until[0] = 0.0
-        assert isinstance(service.site_engine(), service.RemoteSite)
+        site_search.engine_cache.clear()
+        site_search._engine_down_until[0] = 0.0
+        assert isinstance(site_search.site_engine(), site_search.RemoteSite)
         assert "service:akta-kelahiran" in first_ids(client, "akta kelahiran", "id")
         assert node("stop").returncode == 0
         with caplog.at_level(logging.WARNING):
@@ -66,12 +66,12 @@ def test_stopping_the_engine_mid_run_falls_back_without_a_500(own_node, client, 
                 response = client.get(f"/{lang}/search/", {"q": "akta kelahiran"})
                 assert response.status_code == 200 and "akta-kelahiran" in response.content.decode()
         assert "answering in process" in caplog.text
-    service.engine_cache.clear()
-    service._engine_down_until[0] = 0.0
+    site_search.engine_cache.clear()
+    site_search._engine_down_until[0] = 0.0
 
 
 def test_a_worker_finding_another_building_serves_the_index_as_it_is(remote, client, monkeypatch):  # noqa: F811
-    index = service.site_engine().index
+    index = site_search.site_engine().index
     built = index.client.indices_of(index.alias)
     index.mark(synonym_rules(), "a change no worker has sent")  # the index is stale
     monkeypatch.setattr(remote_site, "BUILD_WAIT_SECONDS", 1)
@@ -79,19 +79,19 @@ def test_a_worker_finding_another_building_serves_the_index_as_it_is(remote, cli
     assert lock.acquire()
     try:
         assert not BuildLock(index.client, index.alias).acquire()
-        service.engine_cache.clear()
+        site_search.engine_cache.clear()
         assert "service:akta-kelahiran" in first_ids(client, "akta kelahiran", "id")
-        assert isinstance(service.site_engine(), service.RemoteSite)
+        assert isinstance(site_search.site_engine(), site_search.RemoteSite)
         assert index.client.indices_of(index.alias) == built  # not rebuilt a second time
     finally:
         lock.release()
-    service.engine_cache.clear()
+    site_search.engine_cache.clear()
     assert search_json(client, q="akta kelahiran")["results"]
     assert index.client.indices_of(index.alias) != built  # the next worker rebuilt it
 
 
 def test_a_build_lock_left_by_a_dead_worker_is_taken_over(remote):  # noqa: F811
-    index = service.site_engine().index
+    index = site_search.site_engine().index
     lock = BuildLock(index.client, index.alias)
     assert lock.acquire()
     abandoned = index.client.request("GET", lock.document)["_source"] | {"until": time.time() - 1}

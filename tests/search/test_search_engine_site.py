@@ -13,7 +13,7 @@ from django.test import override_settings
 from wagtail.models import Locale
 
 from directory.models import OfficePage, ServicePage
-from search import service
+from search import site_search
 from search.engine.remote import queries
 from search.models import SynonymGroup
 
@@ -25,24 +25,24 @@ pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
 @pytest.fixture(scope="module")
 def site_index(engine, django_db_blocker):  # noqa: F811
     with django_db_blocker.unblock():
-        service.build_remote_engine(rebuild=True)
+        site_search.build_remote_engine(rebuild=True)
     yield
-    service.engine_cache.clear()
+    site_search.engine_cache.clear()
 
 
 @pytest.fixture
 def remote(site_index):
     """The remote engine, fresh; rebuilt after the test from the rolled-back database."""
-    service.engine_cache.clear()
-    service._engine_down_until[0] = 0.0
+    site_search.engine_cache.clear()
+    site_search._engine_down_until[0] = 0.0
     yield
-    service.engine_cache.clear()
+    site_search.engine_cache.clear()
 
 
 @pytest.fixture
 def rebuilt_after(remote, django_db_blocker):
     yield
-    service.engine_cache.clear()
+    site_search.engine_cache.clear()
 
 
 def search_json(client, **params):
@@ -60,7 +60,7 @@ def source_page(model, stable_slug, language="id"):
 
 
 def test_the_engine_ranks_the_search(remote, client):
-    assert isinstance(service.site_engine(), service.RemoteSite)
+    assert isinstance(site_search.site_engine(), site_search.RemoteSite)
     assert ids(search_json(client, q="ktp hilang"))[:3].count("service:ktp-el-hilang-rusak") == 1
 
 
@@ -107,7 +107,7 @@ def test_editors_synonyms_apply(remote, rebuilt_after, client, lang, terms, quer
 
 
 def test_editors_synonyms_reach_the_engine_without_a_rebuild(remote, rebuilt_after, client):
-    index = service.site_engine().index
+    index = site_search.site_engine().index
     built = index.client.indices_of(index.alias)
     SynonymGroup.objects.create(terms="surat brojol, akta kelahiran")
     assert "service:akta-kelahiran" in first_ids(client, "surat brojol", "id", limit=2)
@@ -140,15 +140,15 @@ def test_a_district_query_puts_that_district_first(remote, client):
 
 def test_the_engine_gives_the_in_process_top_answers(remote):
     queries = ["ktp hilang", "dukcapil", "akta kelahiran", "kepala dinas", "birth certificate", "kartu keluarga baru"]
-    remote_engine, local_engine = service.site_engine(), service.local_engine_cache.get()
-    assert isinstance(remote_engine, service.RemoteSite)
+    remote_engine, local_engine = site_search.site_engine(), site_search.local_engine_cache.get()
+    assert isinstance(remote_engine, site_search.RemoteSite)
     for query in queries:
         assert remote_engine.hybrid.rank(query, limit=1)[0].key == local_engine.hybrid.rank(query, limit=1)[0].key
 
 
 def test_an_unreachable_engine_falls_back_without_a_500(remote, client, caplog):
     with override_settings(OPENSEARCH_URL="http://127.0.0.1:9"), caplog.at_level(logging.WARNING):
-        service.engine_cache.clear()
+        site_search.engine_cache.clear()
         assert "service:akta-kelahiran" in first_ids(client, "akta kelahiran", "id")
         assert client.get("/api/search/suggest/", {"q": "akta kel"}).status_code == 200
     assert "answering in process" in caplog.text
@@ -158,14 +158,14 @@ def test_a_100_word_query_is_bounded(remote, client):
     words = ["akta", "kelahiran", "ktp", "hilang", "kartu", "keluarga", "pindah", "datang", "surat"]
     words += ["keterangan", "izin", "usaha", "sakit"]
     query = " ".join(words[(i * 7) % len(words)] for i in range(100))
-    lexical = service.site_engine().hybrid.lexical
+    lexical = site_search.site_engine().hybrid.lexical
     analyzed = lexical.analyzer.analyze(query)
     terms = queries.query_terms(analyzed)
     answer = lexical.client.request("POST", f"{lexical.alias}/_search", queries.frequency_query(terms))
     body = queries.lexical_query(analyzed, queries.rarities(terms, answer), None, 50)
     assert 0 < json.dumps(body).count('"weighted"') <= queries.MAX_TERM_QUERIES
     found = search_json(client, q=query)
-    assert found["query"] == service.clean_query(query) and found["results"]
+    assert found["query"] == site_search.clean_query(query) and found["results"]
 
 
 def engine_documents(site, query):
@@ -177,7 +177,7 @@ def engine_documents(site, query):
 def test_a_publish_sends_only_its_office_to_the_engine_after_commit(
     remote, rebuilt_after, django_capture_on_commit_callbacks
 ):
-    site = service.site_engine()
+    site = site_search.site_engine()
     others = {"size": 500, "query": {"bool": {"must_not": {"term": {"scope": "office:dispendukcapil"}}}}}
     before = engine_documents(site, others)
     with django_capture_on_commit_callbacks(execute=True):
@@ -194,7 +194,7 @@ def test_a_publish_sends_only_its_office_to_the_engine_after_commit(
     [("id", "Dompet saya dicopet dan KTP ikut hilang"), ("en", "My wallet was stolen with my ID card in it")],
 )
 def test_a_services_situations_are_passages_of_its_own_in_the_engine(remote, client, lang, situation):
-    site = service.site_engine()
+    site = site_search.site_engine()
     filters = [{"term": {"role": "passage"}}, {"term": {"locale": lang}}]
     filters.append({"term": {"key": "service:ktp-el-hilang-rusak"}})
     passages = engine_documents(site, {"size": 20, "query": {"bool": {"filter": filters}}})

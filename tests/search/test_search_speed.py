@@ -9,7 +9,7 @@ from django.db import DatabaseError
 from wagtail.models import Locale
 
 from directory.models import ServicePage
-from search import embeddings, engine_cache, service, warmup
+from search import embeddings, engine_cache, site_search, warmup
 from tests.support import servers
 from tests.support.backends import RecordingBackend
 
@@ -122,7 +122,7 @@ def test_search_answers_when_redis_is_down(client, broken_redis):
 
 def test_the_full_text_backend_is_not_asked_when_the_engine_has_enough_candidates(client, monkeypatch):
     backend = RecordingBackend()
-    monkeypatch.setattr(service, "get_search_backend", lambda: backend)
+    monkeypatch.setattr(site_search, "get_search_backend", lambda: backend)
     assert result_ids(client, q="legalisasi surat oleh camat", limit=10)
     assert backend.queries == []
 
@@ -146,9 +146,9 @@ class Worker:
 def cold_worker(monkeypatch):
     """A process that has loaded neither the model nor the engine yet."""
     monkeypatch.setattr(embeddings, "_model", None)
-    service.engine_cache.clear()
+    site_search.engine_cache.clear()
     yield
-    service.engine_cache.clear()
+    site_search.engine_cache.clear()
 
 
 def test_a_gunicorn_worker_loads_the_model_and_the_engine_before_its_first_request(cold_worker, settings):
@@ -156,7 +156,7 @@ def test_a_gunicorn_worker_loads_the_model_and_the_engine_before_its_first_reque
     worker = Worker()
     gunicorn_hooks().post_worker_init(worker)
     assert embeddings._model is not None
-    assert service.engine_cache.built
+    assert site_search.engine_cache.built
     assert worker.notified >= 1, "the worker told gunicorn it is alive while warming up"
 
 
@@ -164,14 +164,14 @@ def test_warm_up_can_be_turned_off(cold_worker, settings):
     settings.SEARCH_WARM_UP = False
     gunicorn_hooks().post_worker_init(Worker())
     assert embeddings._model is None
-    assert not service.engine_cache.built
+    assert not site_search.engine_cache.built
 
 
 def test_a_warm_up_that_fails_leaves_the_worker_to_start_and_search_later(cold_worker, client, monkeypatch):
     def database_down():
         raise DatabaseError("database is down")
 
-    monkeypatch.setattr(service, "site_engine", database_down)
+    monkeypatch.setattr(site_search, "site_engine", database_down)
     assert warmup.warm_up() is False
     monkeypatch.undo()
     assert "service:akta-kelahiran" in result_ids(client, q="akta kelahiran")

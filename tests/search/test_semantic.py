@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from search import embeddings
 from search.embeddings import embed_passages, embed_query
 from search.engine.hybrid import HybridEngine
-from search.engine.lexical import SearchEngine
+from search.engine.lexical import LexicalEngine
 from search.engine.semantic import SemanticIndex
 
 
@@ -85,7 +85,7 @@ def semantic(vectors):
 
 @pytest.fixture(scope="module")
 def hybrid(semantic):
-    return HybridEngine(SearchEngine(DOCUMENTS), semantic, embed_query)
+    return HybridEngine(LexicalEngine(DOCUMENTS), semantic, embed_query)
 
 
 def top_ids(results):

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from django.conf import settings
 
-from search import embedding_store, service
+from search import embedding_store, site_search
 from search.embeddings import embed_passages, text_hash
 from search.models import DocumentEmbedding
 
@@ -27,14 +27,14 @@ def test_the_sample_directory_needs_no_embedding_on_a_fresh_database(nothing_sto
         raise AssertionError(f"{len(texts)} texts embedded: the shipped vectors no longer cover the demo")
 
     monkeypatch.setattr(embedding_store, "_compute", refuse)
-    documents = service.searchable_documents()
+    documents = site_search.searchable_documents()
     vectors, computed = embedding_store.vectors_for(documents)
     assert documents and computed == 0
     assert DocumentEmbedding.objects.count() == len(documents)  # and they are stored, as computed ones would be
 
 
 def test_the_shipped_vectors_are_the_models(nothing_stored):
-    documents = service.searchable_documents()
+    documents = site_search.searchable_documents()
     sampled = [documents[i] for i in range(0, len(documents), max(1, len(documents) // 5))][:5]
     shipped = embedding_store.shipped_vectors()
     computed = embed_passages([document["meaning"] for document in sampled])

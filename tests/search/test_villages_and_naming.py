@@ -7,7 +7,7 @@ import pytest
 
 from directory.search_documents import documents_from_directory
 from search.engine.grouping import ServiceGroups
-from search.engine.lexical import SearchEngine
+from search.engine.lexical import LexicalEngine
 
 DIRECTORY_FILE = Path(__file__).resolve().parents[2] / "directory" / "data" / "directory.json"
 OFFICES = ("kecamatan-licin", "kecamatan-tegalsari", "kecamatan-glagah", "kecamatan-kabat", "dishub", "rsud-genteng")
@@ -22,7 +22,7 @@ def documents():
 
 @pytest.fixture(scope="module")
 def engine(documents):
-    return SearchEngine(documents)
+    return LexicalEngine(documents)
 
 
 def shown(engine, documents, query):

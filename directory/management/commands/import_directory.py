@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.progress import Progress
 from directory.transfer import DirectoryFileError, NoDirectoryIndex, import_directory, load_directory_file
-from search.service import refresh_embeddings
 from search.signals import embeddings_deferred
+from search.site_search import refresh_embeddings
 
 
 class Command(BaseCommand):

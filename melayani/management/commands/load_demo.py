@@ -8,8 +8,8 @@ from django.core.management.base import BaseCommand
 from core.demo import app_demos
 from core.progress import Progress
 from directory.editorial.roles import setup_roles
-from search.service import refresh_embeddings
 from search.signals import embeddings_deferred
+from search.site_search import refresh_embeddings
 
 from ...structure import ensure_site_structure
 

@@ -3,7 +3,7 @@
 An object (in all its languages) carries its index terms as the lexical engine scores
 them: ``weighted`` holds each term (Sastrawi stems, stop words out, neighbouring pairs)
 with its BM25F pseudo-frequency as the term's frequency (``delimited_term_freq``), and a
-scripted similarity saturates it like ``SearchEngine``; the query brings the term's
+scripted similarity saturates it like ``LexicalEngine``; the query brings the term's
 rarity as its boost. ``about`` lists the terms the object is about, whose counts are that
 rarity. So a query scores every object exactly as in process, but for the average field
 lengths, fixed when the index is built. ``f_<field>`` keeps the text as written,

@@ -3,7 +3,7 @@
 Each clause of the analysed query (a word with its readings: colloquial, repaired,
 abbreviated; a pair of neighbouring words; a synonym phrase) becomes a named ``dis_max``
 over its terms in the objects' ``weighted`` field, each term boosted by its weight in the
-clause times its rarity, so that the engine sums exactly the scores ``SearchEngine``
+clause times its rarity, so that the engine sums exactly the scores ``LexicalEngine``
 sums, and its ``matched_queries`` give the share of the query a document covers. The
 rarities come first, from one counting request (``frequency_query``). When none of our
 terms is found, the text as typed is matched on the folded fields, fuzzily and with the

@@ -34,7 +34,7 @@ SUGGESTION_SOURCE = ["document.title"]
 
 
 def named_service(named: list[dict], phrases: set[str]) -> dict | None:
-    """As ``SearchEngine._named_services``, over the named objects' sources: the one service named
+    """As ``LexicalEngine._named_services``, over the named objects' sources: the one service named
     by a phrase that names its office only by an alias sharing no word with the office's own names."""
     offices, by_own_name = set(), set()
     for found in named:
@@ -57,7 +57,7 @@ def _key(hit) -> tuple[str, str]:
 
 
 class RemoteLexical:
-    """Like ``SearchEngine`` for ``HybridEngine`` and the search service, answered by the engine."""
+    """Like ``LexicalEngine`` for ``HybridEngine`` and ``search.site_search``, answered by the engine."""
 
     def __init__(self, client: EngineClient, alias: str, opensearch: bool):
         self.client, self.alias, self.opensearch = client, alias, opensearch
@@ -104,7 +104,7 @@ class RemoteLexical:
         return hits or self.client.search(self.alias, fallback_query(text, types, limit))
 
     def _promoted(self, analyzed: AnalyzedQuery, types) -> dict[tuple[str, str], tuple[float, str]]:
-        """As ``SearchEngine._promoted``: offices named alone (2.0) or with intent words (1.5), their
+        """As ``LexicalEngine._promoted``: offices named alone (2.0) or with intent words (1.5), their
         heads, and a service named by its office's alias (``named_service``, 2.1)."""
         alone_phrases, intent_phrases = named_office_phrases(analyzed)
         phrases = {phrase for phrase in alone_phrases | intent_phrases if phrase}

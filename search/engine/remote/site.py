@@ -1,6 +1,6 @@
 """The site's documents held by the engine: built behind an alias, updated per scope, ranked by our rules.
 
-``RemoteSite`` answers like the in-process site engine (``search.service.SiteEngine``):
+``RemoteSite`` answers like the in-process site engine (``search.site_search.SiteEngine``):
 ``hybrid`` is the same ``HybridEngine``, fed by the engine's lexical candidates and its
 k-NN neighbours instead of the in-process indices. The worker keeps only what query
 understanding and grouping need: the vocabulary (for typo repair), the same-service

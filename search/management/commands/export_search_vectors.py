@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand
 
 from search.embedding_store import write_shipped_vectors
 from search.models import DocumentEmbedding
-from search.service import refresh_embeddings
+from search.site_search import refresh_embeddings
 
 
 class Command(BaseCommand):

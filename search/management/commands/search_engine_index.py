@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from search.engine.remote.client import EngineError, engine_url
-from search.service import build_remote_engine, engine_cache
+from search.site_search import build_remote_engine, engine_cache
 
 
 class Command(BaseCommand):

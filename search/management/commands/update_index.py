@@ -4,7 +4,7 @@ from modelsearch.management.commands.rebuild_modelsearch_index import Command as
 
 from core.progress import Progress
 from search.engine.remote.client import engine_url
-from search.service import build_remote_engine, engine_cache, local_engine_cache, refresh_embeddings
+from search.site_search import build_remote_engine, engine_cache, local_engine_cache, refresh_embeddings
 
 
 class Command(WagtailUpdateIndex):

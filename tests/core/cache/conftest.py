@@ -4,11 +4,21 @@ import os
 
 import pytest
 from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from core.cache import pages as caching
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 OFFICE_URL = "/id/direktori/dispendukcapil/"
+
+
+def is_served_from_cache(client, url):
+    """Answered 200 without a database query: from the page cache."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(queries) == 0
 
 
 def require_redis(url=TEST_REDIS_URL):

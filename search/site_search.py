@@ -27,7 +27,7 @@ from .backends.analysis import synonym_rules
 from .embeddings import embed_query
 from .engine.grouping import ServiceGroups
 from .engine.hybrid import HybridEngine, confident
-from .engine.lexical import SearchEngine
+from .engine.lexical import LexicalEngine
 from .engine.remote.client import EngineClient, EngineError, alias_name, engine_url
 from .engine.remote.site import EngineIndex, RemoteSite
 from .engine.semantic import SemanticIndex
@@ -81,7 +81,7 @@ class SiteEngine:
         self._vectors: dict[tuple, object] = {}
         self._passages: dict[tuple, list] = {}  # (type, id, locale) -> its passages' vectors
         self._remember(documents, vectors)
-        self.hybrid = HybridEngine(SearchEngine(documents, synonym_groups=synonym_groups), None, embed_query)
+        self.hybrid = HybridEngine(LexicalEngine(documents, synonym_groups=synonym_groups), None, embed_query)
         self._refresh()
 
     @staticmethod
