@@ -9,7 +9,7 @@ from core.demo import app_demos
 from core.progress import Progress
 from directory.roles import setup_roles
 from search.service import refresh_embeddings
-from search.signals import embeddings_deferred
+from search.signals import embeddings_deferred, index_updates_deferred
 
 from ...structure import ensure_site_structure
 
@@ -33,7 +33,8 @@ class Command(BaseCommand):
         self.say(verbose, "Site structure: home page and directory in both languages")
         ensure_site_structure()
         changed = False
-        with embeddings_deferred():
+        # The index is rebuilt once below, after everything is written.
+        with embeddings_deferred(), index_updates_deferred():
             for app_config, demo in app_demos():
                 progress = Progress(self.stdout, f"Demo content: {app_config.label}") if verbose else None
                 loaded = demo.load(progress, options)
