@@ -21,6 +21,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--file", help="Directory file to load (default: the vendored sample).")
+        parser.add_argument(
+            "--migrate",
+            action="store_true",
+            help="Apply the migrations first, in this process (bin/serve-demo: one Django start-up less).",
+        )
         parser.add_argument("--no-admin", action="store_true", help="Do not create the local admin user.")
         parser.add_argument(
             "--with-demo-admin",
@@ -30,6 +35,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verbose = options["verbosity"] > 0
+        if options["migrate"]:
+            call_command("migrate", interactive=False, verbosity=options["verbosity"], stdout=self.stdout)
         self.say(verbose, "Site structure: home page and directory in both languages")
         ensure_site_structure()
         changed = False
