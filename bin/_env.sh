@@ -12,10 +12,21 @@ fi
 # Reinstall only when the lock file changed since the last install.
 STAMP="$VENV/.requirements.lock.sha"
 LOCK_SHA="$(sha256sum requirements.lock | cut -d' ' -f1)"
+# The lock pins every package, dependencies included, so nothing is resolved (--no-deps). The wheels are
+# kept outside the clone: pip's own cache keeps only what the index allows it to (none here), so a fresh
+# clone would download them all again. They are fetched once, and later installs read them offline.
+# Bytecode is compiled on first import instead of for every installed file (--no-compile: 16 s, not 23).
+WHEELS="${MELAYANI_WHEELS:-${XDG_CACHE_HOME:-$HOME/.cache}/banyuwangi-melayani/wheels}"
+install_locked() {
+  "$VENV/bin/python" -m pip install --quiet --no-compile --no-deps --no-index --find-links "$WHEELS" -r requirements.lock
+}
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$LOCK_SHA" ]; then
   echo "==> installing dependencies from requirements.lock"
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip
-  "$VENV/bin/python" -m pip install --quiet -r requirements.lock
+  if ! install_locked 2>/dev/null; then
+    echo "==> downloading the locked wheels into $WHEELS (once)"
+    "$VENV/bin/python" -m pip download --quiet --no-deps -r requirements.lock -d "$WHEELS"
+    install_locked
+  fi
   echo "$LOCK_SHA" > "$STAMP"
 fi
 export PATH="$VENV/bin:$PATH"

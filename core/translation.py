@@ -16,25 +16,36 @@ def store_translations(instance, translations_by_path, locale):
     Segments without an entry keep the source text (wagtail-localize's fallback).
     """
     source, _created = TranslationSource.update_or_create_from_instance(instance)
-    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    segments = StringSegment.objects.filter(source=source).select_related("context")
+    wanted = {}
     for segment in segments:
         text = translations_by_path.get(segment.context.path)
-        if not text:
-            continue
-        StringTranslation.objects.update_or_create(
-            translation_of=segment.string,
-            locale=locale,
-            context=segment.context,
-            defaults={
-                "data": StringValue.from_plaintext(text).data,
-                "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                "has_error": False,
-                "field_error": "",
-            },
-        )
+        if text:
+            wanted[segment.string_id, segment.context_id] = StringValue.from_plaintext(text).data
+    existing = StringTranslation.objects.filter(
+        locale=locale, translation_of_id__in={string for string, _ in wanted}, context_id__in={c for _, c in wanted}
+    )
+    for translation in existing:
+        data = wanted.pop((translation.translation_of_id, translation.context_id), None)
+        if data is not None:
+            _set_manual(translation, data).save()
+    # A new page's strings are all new: one insert, not a query and an insert each. Plain text never
+    # holds the invalid HTML or links that StringTranslation.save() checks for.
+    StringTranslation.objects.bulk_create(
+        _set_manual(StringTranslation(translation_of_id=string, context_id=context, locale=locale), data)
+        for (string, context), data in wanted.items()
+    )
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
+    return translation
+
+
+def _set_manual(translation, data):
+    translation.data = data
+    translation.translation_type = StringTranslation.TRANSLATION_TYPE_MANUAL
+    translation.has_error = False
+    translation.field_error = ""
     return translation
 
 

@@ -6,7 +6,10 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models.signals import post_save
 from django.dispatch import receiver
+from modelsearch.index import get_indexed_models
+from modelsearch.signal_handlers import post_save_signal_handler
 from wagtail.signals import page_published, page_unpublished
 
 from . import site_search
@@ -24,6 +27,23 @@ def embeddings_deferred():
         yield
     finally:
         _deferred.active -= 1
+
+
+@contextmanager
+def index_updates_deferred():
+    """For a bulk writer that rebuilds the search index once at the end (``update_index``): saves in this
+    block do not index their object one by one.
+
+    A page is saved five or six times on its way through an import (created, revised, published, then
+    its translation likewise), and each save re-indexed it: a fifth of the demo's build. The handlers are
+    disconnected for the whole process, so this is for management commands, not for a serving process.
+    """
+    paused = [model for model in get_indexed_models() if post_save.disconnect(post_save_signal_handler, sender=model)]
+    try:
+        yield
+    finally:
+        for model in paused:
+            post_save.connect(post_save_signal_handler, sender=model)
 
 
 def _refresh():

@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from core.demo import app_demos
 from core.progress import Progress
 from directory.editorial.roles import setup_roles
-from search.signals import embeddings_deferred
+from search.signals import embeddings_deferred, index_updates_deferred
 from search.site_search import refresh_embeddings
 
 from ...structure import ensure_site_structure
@@ -21,6 +21,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--file", help="Directory file to load (default: the vendored sample).")
+        parser.add_argument(
+            "--migrate",
+            action="store_true",
+            help="Apply the migrations first, in this process (bin/serve-demo: one Django start-up less).",
+        )
         parser.add_argument("--no-admin", action="store_true", help="Do not create the local admin user.")
         parser.add_argument(
             "--with-demo-admin",
@@ -30,10 +35,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         verbose = options["verbosity"] > 0
+        if options["migrate"]:
+            call_command("migrate", interactive=False, verbosity=options["verbosity"], stdout=self.stdout)
         self.say(verbose, "Site structure: home page and directory in both languages")
         ensure_site_structure()
         changed = False
-        with embeddings_deferred():
+        # The index is rebuilt once below, after everything is written.
+        with embeddings_deferred(), index_updates_deferred():
             for app_config, demo in app_demos():
                 progress = Progress(self.stdout, f"Demo content: {app_config.label}") if verbose else None
                 loaded = demo.load(progress, options)
