@@ -12,7 +12,7 @@ from directory.roles import COMMUNICATIONS_TEAM, OFFICE_GROUP_PREFIX, setup_role
 from search.models import SynonymGroup
 from tests.support import html
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 REPORT = "/admin/reports/failed-searches/"
 PROMOTE = "/admin/reports/failed-searches/promote/"
