@@ -28,13 +28,6 @@ def require_binaries(*names):
         pytest.skip(message)
 
 
-@pytest.fixture(autouse=True)
-def no_search_warm_up(monkeypatch):
-    """Servers started here take requests at once: most tests never search, and the first search of those
-    that do builds what it needs (search/warmup.py's own tests cover the warm-up; a test may set it back)."""
-    monkeypatch.setenv("SEARCH_WARM_UP", "false")
-
-
 @pytest.fixture
 def test_database_url(db):
     """The test database, sample directory committed in it: what the gunicorn hosts serve.
