@@ -1,9 +1,12 @@
-"""Shared fixtures: the fixed top of the page tree for every test; the sample directory where a module needs it.
+"""Shared fixtures: the fixed top of the page tree for every test; the sample directory for tests marked ``sample``.
 
-Most tests build what they need with the factories in ``tests/factories/``. The sample
-directory (a slice of ``directory/data/directory.json``) is imported once, committed, the
-first time a module listed in ``SAMPLE_MODULES`` runs, and stays for the rest of the session;
-so a factory-built test must not assume that it has the directory to itself.
+Most tests build what they need with the factories in ``tests/factories/``, once per module
+or package where the tests only read (``tests/support/database.built_once``). The few that
+truly need the whole sample (a slice of ``directory/data/directory.json``: search quality
+over real texts, the importer and export, the API and open data over real offices, real
+servers) are marked ``sample``; when the run holds one, the slice is imported once,
+committed, as the session's database is set up. So a factory-built test must not assume
+that it has the directory to itself.
 """
 
 import copy
@@ -15,37 +18,6 @@ import pytest
 SAMPLE_FILE = Path(__file__).resolve().parent.parent / "directory" / "data" / "directory.json"
 # A regency office with many contacts, the busiest service office, and a district office.
 SAMPLE_OFFICES = ("setda", "dispendukcapil", "kecamatan-licin")
-
-# Modules (or packages, ending in "/") that run on the imported sample, and why.
-SAMPLE_MODULES = {
-    # The sample itself is the subject: search quality over real texts, the importer, the API's records.
-    "tests/search/": "search quality and relevance over the real sample",
-    "tests/directory/test_import.py": "the importer's own tests",
-    "tests/directory/test_export.py": "an export of the imported sample reads back the same",
-    "tests/directory/test_api.py": "the API's records of real offices (owned by the API work)",
-    "tests/test_openapi_contract.py": "the API's contract exercised on real offices",
-    "tests/opendata/": "HSDS output of real offices checked against the official schemas",
-    "tests/deployment/": "real servers serving the sample",
-    # tests/browser/ imports the sample into the snapshot its transactional tests restore
-    # (tests/browser/conftest.py): imported here, after the snapshot, it would be flushed away.
-    "tests/test_layout.py": "the phone layout of real pages",
-    "tests/announcements/test_demo.py": "the demo announcements are about real offices",
-    # Not yet moved to factories.
-    "tests/directory/test_action_menu.py": "",
-    "tests/directory/test_admin_language.py": "",
-    "tests/directory/test_contacts_panel.py": "",
-    "tests/directory/test_english_follows.py": "",
-    "tests/directory/test_freshness.py": "",
-    "tests/directory/test_load_demo.py": "",
-    "tests/directory/test_phone_numbers.py": "",
-    "tests/directory/test_roles.py": "",
-    "tests/directory/test_team_actions.py": "",
-    "tests/directory/test_translation_status.py": "",
-    "tests/directory/test_vcards.py": "",
-    "tests/directory/test_workflow.py": "",
-    "tests/core/cache/": "",
-}
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def load_sample():
@@ -69,12 +41,19 @@ def sample_data():
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Home pages, the directory and announcement indexes and their categories, in both languages."""
+def django_db_setup(django_db_setup, django_db_blocker, request):
+    """Home pages, the directory and announcement indexes and their categories, in both languages;
+    the sample slice too when a test of the run is marked ``sample``.
+
+    Imported here, before any test or module fixture opens a transaction, so that it is
+    committed for the whole session and never rolled back with a fixture's data.
+    """
     from melayani.structure import ensure_site_structure
 
     with django_db_blocker.unblock():
         ensure_site_structure()
+        if any(item.get_closest_marker("sample") and uses_database(item) for item in request.session.items):
+            import_sample()
 
 
 def import_sample():
@@ -89,33 +68,11 @@ def import_sample():
     refresh_embeddings()
 
 
-@pytest.fixture(scope="session")
-def sample_directory(django_db_setup, django_db_blocker):
-    """The sample slice imported (committed, for the rest of the session) with its search embeddings."""
-    with django_db_blocker.unblock():
-        import_sample()
-
-
-def uses_sample(module_path):
-    relative = Path(module_path).resolve().relative_to(ROOT).as_posix()
-    return any(relative == name or (name.endswith("/") and relative.startswith(name)) for name in SAMPLE_MODULES)
-
-
 def uses_database(item):
     return item.get_closest_marker("django_db") is not None or bool(DATABASE_FIXTURES & set(item.fixturenames))
 
 
 DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup"}
-
-
-@pytest.fixture(scope="module", autouse=True)
-def _sample_for_listed_modules(request):
-    # Module scope: set up before any test's transaction opens, so the import is committed.
-    # A listed module whose tests never touch the database (the engine over the file) skips it.
-    if not uses_sample(request.node.path):
-        return
-    if any(uses_database(item) for item in request.session.items if item.path == request.node.path):
-        request.getfixturevalue("sample_directory")
 
 
 @pytest.hookimpl(trylast=True)

@@ -5,7 +5,7 @@ from bs4 import BeautifulSoup
 
 from tests.support.html import positions
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 
 def soup(client, path):

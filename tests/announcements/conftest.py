@@ -1,7 +1,7 @@
 """Announcements built once for the whole package, about three offices built for them with the factories.
 
-Built outside the per-test transactions (so each test sees them and rolls back
-only its own changes) and removed again afterwards, so that other packages see
+Built in a transaction around the package's tests (each test sees them and rolls
+back only its own changes) and rolled back after them, so that other packages see
 the directory without them.
 """
 
@@ -10,7 +10,6 @@ import io
 from dataclasses import dataclass
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -19,13 +18,13 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale
 from wagtail.rich_text import RichText
-from wagtail_localize.models import TranslationSource
 
 from announcements.models import AnnouncementIndexPage, AnnouncementPage
 from core.translation import translate_page
 from directory.models import OfficeKind, OfficePage
 from tests.factories.announcements import AnnouncementPageFactory, announcement_index
-from tests.factories.directory import OfficePageFactory, delete_with_translations, publish, translate
+from tests.factories.directory import OfficePageFactory, publish, translate
+from tests.support.database import built_once
 
 # The offices the announcements are about (stable identifiers apart from the sample directory's).
 SECRETARIAT = "sekretariat-daerah-percobaan"
@@ -203,22 +202,9 @@ def build_site():
     return AnnouncementsSite(index, today, launch, current_notice, expired_notice, agenda, announcement, offices)
 
 
-def remove_site(site):
-    """Take away what ``build_site`` added."""
-    AnnouncementPage.objects.all().delete()
-    content_type = ContentType.objects.get_for_model(AnnouncementPage)
-    TranslationSource.objects.filter(specific_content_type=content_type).delete()
-    delete_with_translations(*site.offices)
-    get_image_model().objects.filter(pk=site.launch.featured_image_id).delete()
-    get_document_model().objects.filter(title="Jadwal pelayanan").delete()
-
-
 @pytest.fixture(scope="package")
 def announcements_site(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        site = build_site()
-        yield site
-        remove_site(site)
+    yield from built_once(django_db_blocker, build_site)
 
 
 @pytest.fixture

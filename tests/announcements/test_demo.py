@@ -7,7 +7,7 @@ from announcements.notices import current_service_notices
 from directory.models import OfficePage
 from melayani.models import HomePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 
 def test_demo_announcements_are_created_once_in_both_languages(site):

@@ -1,11 +1,15 @@
 """Real-browser tests: Playwright driving Debian's Chromium against Django's live server.
 
 They run in their own pytest process, ``python -m pytest -m browser tests/browser``
-(``bin/test`` does), because they need transactional tests: the live server
-answers from another thread, so the data must be committed. A transactional
-test flushes the database when it ends; the imported slice of the directory
-(``tests/conftest.py``) is therefore made the snapshot that Django restores
-before each test (``serialized_rollback``).
+(``bin/test`` does). The live server answers from another thread, so what it serves
+is committed: the imported slice of the directory (``tests/conftest.py``) and the
+announcements index, prepared once for the session.
+
+Most browser tests only read: they share that prepared database as it is, with
+nothing restored or flushed around them. A test that changes the database is marked
+``WRITES`` (a transactional test with ``serialized_rollback``): Django restores the
+prepared database before it and flushes the database after it, so the writers run
+after every reader (``pytest_collection_modifyitems``).
 """
 
 import contextlib
@@ -36,6 +40,33 @@ CHROMIUM_ARGS = [
 ]
 PHONE_VIEWPORT = {"width": 360, "height": 740}
 AXE_SCRIPT = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
+# A browser test that changes the database: restored before, flushed after (see above).
+WRITES = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def writes(item):
+    return item.get_closest_marker("browser") is not None and item.get_closest_marker("django_db") is not None
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser tests that write run after those that read: each writer leaves the database flushed."""
+    items.sort(key=writes)
+
+
+@pytest.fixture
+def transactional_db(request, django_db_setup, django_db_blocker):
+    """What the live server asks for (pytest-django's ``_live_server_helper``).
+
+    A ``WRITES`` test gets pytest-django's transactional test through its marker; any other
+    test reads the prepared database as it is: no snapshot restored, nothing flushed.
+    """
+    if request.node.get_closest_marker("django_db"):
+        request.getfixturevalue("_django_db_helper")
+        yield
+        return
+    with django_db_blocker.unblock():
+        yield
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +79,8 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The imported slice, plus the announcements index, is what every browser test starts from."""
+    """The imported slice, plus the announcements index, is what every browser test starts from
+    (the snapshot that writers' tests restore)."""
     from django.db import connections
 
     with django_db_blocker.unblock():

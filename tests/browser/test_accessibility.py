@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from .conftest import run_axe
 from .pages import LANGUAGES, PAGES, announcements_index_path
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Only reads: shares the prepared database (tests/browser/conftest.py).
+pytestmark = pytest.mark.browser
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 

@@ -5,7 +5,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Only reads: shares the prepared database (tests/browser/conftest.py).
+pytestmark = pytest.mark.browser
 
 MAIN_PAGES = {
     "home": "/id/",

@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import run_axe
+from .conftest import WRITES, run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 SCREEN = 740
 SERVICE_SLUG = "ktp-el-hilang-rusak"
@@ -56,6 +56,7 @@ def test_a_services_requirements_start_within_the_first_two_screens(phone):
     assert top(phone, ".checklist li") <= 2 * SCREEN
 
 
+@WRITES
 def test_completing_the_survey_shows_the_result(phone):
     phone.goto(SERVICE)
     phone.get_by_role("link", name="Isi survei").click()
@@ -68,6 +69,7 @@ def test_completing_the_survey_shows_the_result(phone):
     expect(phone.locator("svg.chart")).to_be_visible()
 
 
+@WRITES
 def test_reporting_a_contact_shows_in_the_editors_report(phone, django_user_model):
     from directory.editorial.roles import grant_office_editor, setup_roles
 
@@ -95,6 +97,7 @@ def test_reporting_a_contact_shows_in_the_editors_report(phone, django_user_mode
     expect(section.locator("[data-reports]").first).to_have_text("1")
 
 
+@WRITES
 def test_submitting_a_complaint_and_reading_its_status(phone):
     phone.goto(OFFICE)
     phone.get_by_role("link", name="Kirim pengaduan atau saran ke kantor ini").click()

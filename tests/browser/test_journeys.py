@@ -5,7 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Only reads: shares the prepared database (tests/browser/conftest.py).
+pytestmark = pytest.mark.browser
 
 
 def test_from_a_problem_to_the_officers_call_and_whatsapp_buttons(phone):

@@ -4,9 +4,9 @@ both languages."""
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import run_axe
+from .conftest import WRITES, run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, WRITES]
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 

@@ -8,7 +8,9 @@ from playwright.sync_api import expect
 from directory.editorial.roles import grant_office_editor, setup_roles
 from directory.models import OfficePage
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+from .conftest import WRITES
+
+pytestmark = [pytest.mark.browser, WRITES]
 
 PASSWORD = "kata-sandi-editor-uji"
 # The office of the tests' slice with the most contacts (eleven).

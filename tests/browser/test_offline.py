@@ -8,10 +8,10 @@ from wagtail.models import PageViewRestriction
 
 from directory.models import OfficePage
 
-from .conftest import run_axe
+from .conftest import WRITES, run_axe
 from .pages import PAGES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 PAGES_STORE = "melayani-pages-v1"
 OFFICE = PAGES["id"]["office"]
@@ -97,6 +97,7 @@ def test_the_directory_saved_with_one_button_opens_offline(phone_with_js):
     expect(phone_with_js.locator(".saved-copy")).to_be_visible()
 
 
+@WRITES
 def test_a_page_made_private_after_it_was_saved_leaves_the_phone_when_next_opened_online(phone_with_js):
     open_with_worker(phone_with_js, OFFICE)
     wait_until_kept(phone_with_js, OFFICE)

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 from core.hours import JAKARTA
 from tests.support.hours import FrozenClock
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Only reads: shares the prepared database (tests/browser/conftest.py).
+pytestmark = pytest.mark.browser
 
 OFFICE = "/id/direktori/dispendukcapil/"
 # The sample office is open Monday–Thursday 07:30–15:30, Friday 07:30–14:00 and Saturday 08:00–12:00.

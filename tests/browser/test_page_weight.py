@@ -7,7 +7,8 @@ import pytest
 
 from .pages import LANGUAGES, LOOPBACK_HOSTS, PAGES, announcements_index_path
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Only reads: shares the prepared database (tests/browser/conftest.py).
+pytestmark = pytest.mark.browser
 
 BUDGET_BYTES = 60 * 1024
 FONT_BUDGET_BYTES = 50 * 1024

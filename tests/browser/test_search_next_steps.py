@@ -5,9 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import run_axe
+from .conftest import WRITES, run_axe
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = pytest.mark.browser
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 WEAK = {"id": "/id/search/?q=resep+nasi+goreng", "en": "/en/search/?q=resep+nasi+goreng"}
@@ -20,6 +20,7 @@ def test_an_unsure_answer_has_no_serious_or_critical_violations(phone_with_js, l
     assert [v for v in run_axe(phone_with_js) if v["impact"] in BLOCKING_IMPACTS] == []
 
 
+@WRITES
 def test_a_result_opens_and_a_no_brings_the_next_steps(phone, javascript):
     phone.goto("/en/search/?q=ktp+hilang")
     phone.get_by_role("button", name="No").click()

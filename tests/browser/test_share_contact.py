@@ -3,7 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+# Only reads: shares the prepared database (tests/browser/conftest.py).
+pytestmark = pytest.mark.browser
 
 # A share sheet that records what it was given, as a phone's would receive it.
 RECORDING_SHARE = "navigator.share = (data) => { window.sharedData = data; return Promise.resolve(); };"

@@ -22,7 +22,7 @@ from tests.support import servers
 
 from .conftest import manage, require_binaries
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 LIMITS = {
     "TRUSTED_PROXIES": "127.0.0.1",

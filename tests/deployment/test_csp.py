@@ -6,7 +6,7 @@ import pytest
 
 from tests.support import servers
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 POLICY = "Content-Security-Policy"
 

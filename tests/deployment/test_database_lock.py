@@ -22,7 +22,7 @@ from tests.support import servers
 
 from .conftest import manage, require_binaries
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 COMPLAINT_URL = "/id/feedback/complaint/dispendukcapil/"
 MESSAGE = "Uji kunci basis data: antrean KTP di loket 3 berhenti sejak pagi."

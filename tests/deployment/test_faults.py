@@ -16,7 +16,7 @@ from tests.support import servers
 
 from .conftest import TEST_REDIS_URL, require_binaries
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 PUBLIC_PAGES = (
     "/id/",

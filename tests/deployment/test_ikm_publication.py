@@ -16,7 +16,7 @@ from tests.support import servers
 
 from .conftest import manage, require_binaries
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 SERVICE = "ktp-el-hilang-rusak"
 SURVEY = f"/id/feedback/survey/{SERVICE}/"

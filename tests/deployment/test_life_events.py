@@ -9,7 +9,7 @@ from tests.support import servers
 
 from .conftest import manage, require_binaries
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 # The demo's events, with the services of the imported slice they list; removed again afterwards.
 LOAD = """

@@ -16,7 +16,7 @@ from tests.support.smtp import hanging_smtp_server, smtp_server
 
 from .conftest import manage, require_binaries
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 OFFICE = "dispendukcapil"
 EDITOR = ("mail-editor", "mail-editor@dispendukcapil.example.go.id")

@@ -9,7 +9,7 @@ from tests.support import servers
 
 from .conftest import manage
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 OFFICE = "/id/direktori/dispendukcapil/"
 KEEP = "X-Keep-Offline"

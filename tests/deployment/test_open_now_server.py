@@ -10,7 +10,7 @@ from directory.models import OfficePage
 from directory.models.schedule import open_state
 from tests.support import servers
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 OFFICE_PATH = "/id/direktori/dispendukcapil/"
 OPEN_NOW = re.compile(r'<p class="open-now open-now--(?:open|closed)" data-open-now="[^"]*">([^<]+)</p>')

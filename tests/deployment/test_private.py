@@ -15,7 +15,7 @@ from tests.support import servers
 from .conftest import manage
 from .test_several_hosts import ADMIN, log_in
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 OFFICE = "kecamatan-licin"
 PASSWORD = "rahasia-kecamatan"  # noqa: S105 - the test's own shared password

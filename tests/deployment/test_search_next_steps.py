@@ -11,7 +11,7 @@ from tests.support import servers
 
 from .conftest import manage, require_binaries
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 WEAK = "resep nasi goreng"
 GOOD = "ktp hilang"

@@ -9,7 +9,7 @@ from tests.support import servers
 
 from .conftest import require_binaries
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 # Never asked before in this run: their vectors are computed, then stored in the shared cache.
 QUERIES = ("ktp saya hilang di pasar", "mengurus akta kelahiran bayi", "nomor kepala dinas dukcapil")

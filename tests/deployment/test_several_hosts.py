@@ -11,7 +11,7 @@ from tests.support import servers
 
 from .conftest import manage
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 OFFICE_URL = "/id/direktori/dispendukcapil/"
 OFFICE_API = "/api/directory/offices/dispendukcapil/"

@@ -8,7 +8,7 @@ import pytest
 from opendata.identifiers import hsds_id
 from tests.support import servers
 
-pytestmark = [pytest.mark.servers, pytest.mark.django_db]
+pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 
 def get_json(port, path, **params):

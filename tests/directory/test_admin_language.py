@@ -14,6 +14,8 @@ from wagtail.users.models import UserProfile
 from announcements.models import AnnouncementCategory
 from directory.editorial.roles import COMMUNICATIONS_TEAM, MODERATION_WORKFLOW
 
+from .conftest import OFFICE_A
+
 pytestmark = pytest.mark.django_db
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -155,10 +157,10 @@ def test_the_workflow_is_named_in_the_editors_language(client, editor_a, office_
 def test_groups_are_named_in_the_administrators_language(client, administrator, editor_a):
     url = reverse("wagtailusers_groups:index")
     english = rendered(client, speaking(administrator, "en"), [url])[url]
-    assert {"Communications team", "Office editors: dispendukcapil"} <= english
+    assert {"Communications team", f"Office editors: {OFFICE_A}"} <= english
     assert COMMUNICATIONS_TEAM not in english
     indonesian = rendered(client, speaking(administrator, "id"), [url])[url]
-    assert {COMMUNICATIONS_TEAM, "Editor OPD: dispendukcapil"} <= indonesian
+    assert {COMMUNICATIONS_TEAM, f"Editor OPD: {OFFICE_A}"} <= indonesian
 
 
 def test_saving_a_group_in_english_keeps_its_stored_name(client, administrator, roles):

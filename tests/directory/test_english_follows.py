@@ -34,7 +34,7 @@ NEW_CONTACT = {
     "last_verified": "2026-11-01",
     "key": "",
 }
-ENGLISH_OFFICE_URL = "/en/directory/dispendukcapil/"
+ENGLISH_OFFICE_URL = f"/en/directory/{OFFICE_A}/"
 
 
 def edit_url(page):

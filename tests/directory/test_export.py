@@ -6,7 +6,7 @@ from wagtail.models import Locale
 
 from directory.transfer import export_offices, import_directory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 
 def exported(tmp_path):

@@ -15,6 +15,8 @@ from directory.editorial.freshness import VERIFY_ACTION
 from directory.models import ContactPerson, ServiceOfficer, ServicePage
 from tests.support.html import page, visible_text
 
+from .conftest import OFFICE_A
+
 pytestmark = pytest.mark.django_db
 
 REPORT_URL = "/admin/reports/contact-data/"
@@ -202,7 +204,7 @@ def test_the_dashboard_panel_is_absent_when_everything_is_fresh(client, editor_a
 
 @pytest.mark.parametrize(
     ("url", "label"),
-    [("/id/direktori/dispendukcapil/", "Data terakhir diverifikasi"), ("/en/directory/dispendukcapil/", "Data last")],
+    [(f"/id/direktori/{OFFICE_A}/", "Data terakhir diverifikasi"), (f"/en/directory/{OFFICE_A}/", "Data last")],
 )
 def test_office_pages_show_when_their_data_was_last_verified(office_a, url, label):
     contacts = ContactPerson.objects.filter(office__translation_key=office_a.translation_key)

@@ -8,7 +8,7 @@ from core.models import RegencySettings
 from directory.models import ContactPerson, OfficePage, ServicePage
 from directory.transfer import DirectoryFileError, export_document, import_directory, validate_directory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 
 def english():

@@ -7,7 +7,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db
+# The demo loader itself: given the slice the session imported, it has nothing to import again and runs quickly.
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 
 @pytest.fixture

@@ -7,9 +7,11 @@ from types import SimpleNamespace
 import pytest
 import vobject
 
-from directory.models import OfficePage
+from directory.models import ContactLevel
 from directory.transfer.vcards import vcard_text
 from tests.support.html import hrefs, page
+
+from .conftest import CONTACTS_A, OFFICE_A
 
 CONTACT_KEY = "dispendukcapil-kadis"
 
@@ -39,6 +41,9 @@ def contact(**fields):
 
 OFFICE = SimpleNamespace(title="Dinas Kependudukan; dan Pencatatan Sipil", address="Jl. Letkol Istiqlah No. 42")
 URL = "https://example.go.id/id/direktori/dispendukcapil/#contact-x"
+HEAD_POSITION_IN_ENGLISH = next(
+    english for level, _name, _position, english in CONTACTS_A if level == ContactLevel.HEAD
+)
 
 
 def test_a_contact_becomes_a_vcard_that_vobject_reads_back_whole():
@@ -72,32 +77,34 @@ def test_a_contact_without_numbers_or_e_mail_has_no_empty_lines():
 
 
 @pytest.mark.django_db
-def test_the_download_is_a_named_vcard_in_the_pages_language(client, sample_data):
-    opd = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
-    contact = next(contact for contact in opd["contacts"] if contact["key"] == CONTACT_KEY)
-    response = client.get(f"/en/vcard/{CONTACT_KEY}.vcf")
+def test_the_download_is_a_named_vcard_in_the_pages_language(client, office_a):
+    head = office_a.contacts.get(level=ContactLevel.HEAD)
+    response = client.get(f"/en/vcard/{head.key}.vcf")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/vcard; charset=utf-8"
     assert re.search(r'attachment; filename="[a-z-]+\.vcf"', response["Content-Disposition"])
     card = read_vcard(response.content.decode())
-    assert card.title.value == contact["position"]["en"]
+    assert card.title.value == HEAD_POSITION_IN_ENGLISH
     assert card.url.value.startswith("http")
-    assert card.url.value.endswith(f"/en/directory/dispendukcapil/#contact-{CONTACT_KEY}")
+    assert card.url.value.endswith(f"/en/directory/{OFFICE_A}/#contact-{head.key}")
 
 
 @pytest.mark.django_db
-def test_office_page_offers_save_contact_for_each_person(client, sample_data):
-    opd = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
-    document = page(client, "/id/direktori/dispendukcapil/")
-    for contact in opd["contacts"]:
-        assert f"/id/vcard/{contact['key']}.vcf" in hrefs(document.select_one(f"#contact-{contact['key']}"))
+def test_office_page_offers_save_contact_for_each_person(client, office_a):
+    document = page(client, office_a.url)
+    keys = list(office_a.contacts.values_list("key", flat=True))
+    assert len(keys) == len(CONTACTS_A)
+    for key in keys:
+        assert f"/id/vcard/{key}.vcf" in hrefs(document.select_one(f"#contact-{key}"))
 
 
 @pytest.mark.django_db
-def test_unknown_contacts_and_contacts_of_unpublished_offices_are_not_found(client):
+def test_unknown_contacts_and_contacts_of_unpublished_offices_are_not_found(client, office_a):
+    head = office_a.contacts.get(level=ContactLevel.HEAD)
     assert client.get("/id/vcard/no-such-person.vcf").status_code == 404
-    OfficePage.objects.get(stable_slug="dispendukcapil", locale__language_code="id").unpublish()
-    assert client.get(f"/id/vcard/{CONTACT_KEY}.vcf").status_code == 404
+    assert client.get(f"/id/vcard/{head.key}.vcf").status_code == 200
+    office_a.unpublish()
+    assert client.get(f"/id/vcard/{head.key}.vcf").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -11,10 +11,13 @@ from directory.editorial.roles import MODERATION_WORKFLOW, office_editors_group
 from directory.models import ServicePage
 from tests.support.html import all_text, hrefs, page, soup, visible_text
 
+from .conftest import OFFICE_A
+
 pytestmark = pytest.mark.django_db
 
 NEW_PHONE = "+62 333 999 111"
-PUBLIC_OFFICE_URL = "/id/direktori/dispendukcapil/"
+PUBLIC_OFFICE_URL = f"/id/direktori/{OFFICE_A}/"
+OFFICE_API_URL = f"/api/directory/offices/{OFFICE_A}/"
 
 
 def edit_url(page):
@@ -240,7 +243,7 @@ def test_drafts_never_show_publicly(client, editor_a, office_a, edit_data):
     status, html = public_html()
     assert status == 200
     assert "Ringkasan rahasia" not in html and NEW_PHONE not in html
-    api = Client().get("/api/directory/offices/dispendukcapil/").content.decode()
+    api = Client().get(OFFICE_API_URL).content.decode()
     assert "Ringkasan rahasia" not in api
 
 
@@ -252,11 +255,11 @@ def test_private_and_unpublished_services_never_show_publicly(office_a):
     assert private.title not in html and unpublished.title not in html
     assert Client().get(private.url).status_code == 302
     assert Client().get(unpublished.url).status_code == 404
-    api = Client().get("/api/directory/offices/dispendukcapil/").content.decode()
+    api = Client().get(OFFICE_API_URL).content.decode()
     assert private.stable_slug not in api and unpublished.stable_slug not in api
 
 
 def test_the_english_translation_is_not_public_before_it_is_published(client, office_a):
     english = office_a.get_translation(Locale.objects.get(language_code="en"))
     english.unpublish()
-    assert Client().get("/en/directory/dispendukcapil/").status_code == 404
+    assert Client().get(f"/en/directory/{OFFICE_A}/").status_code == 404

@@ -5,8 +5,9 @@ import datetime
 import factory
 import wagtail_factories
 from factory.django import DjangoModelFactory
-from wagtail.models import Locale, Page
-from wagtail_localize.models import TranslatableObject, TranslationSource
+from wagtail.models import Locale
+from wagtail_localize.segments import StringSegmentValue
+from wagtail_localize.segments.extract import extract_segments
 
 from core.translation import contact_paths, translate_page
 from directory.models import (
@@ -115,29 +116,28 @@ def publish(page):
     return type(page).objects.get(pk=page.pk)
 
 
-def translate(page, texts=None, contacts=None, language_code="en"):
+def translate(page, texts=None, contacts=None, language_code="en", every_segment=False):
     """The published ``language_code`` translation of ``page``.
 
     ``texts`` maps segment paths (``title``, ``summary`` …) to translated text; the title
     defaults to the source's with the language added. ``contacts`` maps contacts of an
-    office to ``{field: text}``.
+    office to ``{field: text}``. With ``every_segment``, each other text gets a translation
+    too (the source's with the language added; the slug kept), as a translator leaves a page.
     """
     texts = {"title": f"{page.title} ({language_code})", **(texts or {})}
     texts.update(contact_paths("contacts", (contacts or {}).items()))
+    if every_segment:
+        texts = {**every_segment_of(page, language_code), **texts}
     return translate_page(page, texts, locale(language_code)).specific
 
 
-def delete_with_translations(*pages):
-    """Take pages built outside a test's transaction away again: translations, children, localize records."""
-    pages = [page for page in pages if page is not None]
-    keys = set()
-    for page in pages:
-        for node in page.get_descendants(inclusive=True):
-            keys.add(node.translation_key)
-    keys |= set(
-        ContactPerson.objects.filter(office__translation_key__in=keys).values_list("translation_key", flat=True)
-    )
-    TranslationSource.objects.filter(object_id__in=keys).delete()
-    for page in Page.objects.filter(translation_key__in=[page.translation_key for page in pages]):
-        page.delete()
-    TranslatableObject.objects.filter(translation_key__in=keys).delete()
+def every_segment_of(page, language_code):
+    """``{segment path: text}`` of each text of ``page``: the source's with the language added, the slug kept."""
+    texts = {
+        segment.path: f"{segment.string.render_text()} ({language_code})"
+        for segment in extract_segments(page)
+        if isinstance(segment, StringSegmentValue)
+    }
+    if "slug" in texts:
+        texts["slug"] = page.slug
+    return texts

@@ -1,7 +1,7 @@
 """Fixtures of the citizen's voice: an office with a contact and a service, forms filled in as a citizen does.
 
-The office is built once for the package (outside the tests' transactions, in both languages)
-and taken away afterwards, so that other packages do not see it.
+The office is built once for the package (in both languages, in a transaction around the
+package's tests) and rolled back afterwards, so that other packages do not see it.
 """
 
 import pytest
@@ -17,9 +17,9 @@ from tests.factories.directory import (
     ContactPersonFactory,
     OfficePageFactory,
     ServicePageFactory,
-    delete_with_translations,
     translate,
 )
+from tests.support.database import built_once
 from tests.support.html import soup
 
 SERVICE = "kehilangan-ktp-el-percobaan"
@@ -27,17 +27,19 @@ OFFICE = "dinas-suara-warga"
 OTHER_OFFICE = "kecamatan-suara-warga"
 
 
+def build_offices():
+    office = OfficePageFactory(title="Dinas Suara Warga", slug=OFFICE)
+    contact = ContactPersonFactory(office=office, level=ContactLevel.TECHNICAL, position="Petugas Loket")
+    service = ServicePageFactory(parent=office, title="KTP-el hilang atau rusak", slug=SERVICE, officers=[contact])
+    translate(office, {"title": "Citizens' Voice Office"}, contacts={contact: {"position": "Counter officer"}})
+    translate(service, {"title": "Lost or damaged e-ID card"})
+    OfficePageFactory(title="Kecamatan Suara Warga", slug=OTHER_OFFICE, kind=OfficeKind.KECAMATAN)
+    return office
+
+
 @pytest.fixture(scope="package", autouse=True)
 def citizens_office(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        office = OfficePageFactory(title="Dinas Suara Warga", slug=OFFICE)
-        contact = ContactPersonFactory(office=office, level=ContactLevel.TECHNICAL, position="Petugas Loket")
-        service = ServicePageFactory(parent=office, title="KTP-el hilang atau rusak", slug=SERVICE, officers=[contact])
-        translate(office, {"title": "Citizens' Voice Office"}, contacts={contact: {"position": "Counter officer"}})
-        translate(service, {"title": "Lost or damaged e-ID card"})
-        other = OfficePageFactory(title="Kecamatan Suara Warga", slug=OTHER_OFFICE, kind=OfficeKind.KECAMATAN)
-        yield office
-        delete_with_translations(office, other)
+    yield from built_once(django_db_blocker, build_offices)
 
 
 @pytest.fixture

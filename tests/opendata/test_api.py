@@ -12,7 +12,7 @@ from opendata.identifiers import hsds_id
 
 from .hsds_schemas import assert_valid, page_validator
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 LICIN = hsds_id("organization", "kecamatan-licin")
 DUKCAPIL = hsds_id("organization", "dispendukcapil")

@@ -11,7 +11,7 @@ from opendata.identifiers import hsds_id
 
 from .hsds_schemas import assert_valid
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 PARSERS = {"number": float, "integer": int, "boolean": lambda text: text == "True"}
 

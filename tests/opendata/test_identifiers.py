@@ -6,7 +6,7 @@ from directory.models import OfficePage
 from directory.transfer import import_directory
 from tests.conftest import sample_subset
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 LICIN = "kecamatan-licin"
 

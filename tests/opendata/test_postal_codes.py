@@ -4,7 +4,7 @@ import pytest
 
 from opendata.identifiers import hsds_id
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 
 def address_of(client, office_slug):

@@ -11,7 +11,7 @@ from tests.support.hours import FrozenClock, add_regency_hours
 
 from .hsds_schemas import assert_valid
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from directory.models import ServicePage
 from search import embedding_store, site_search
 from search.models import DocumentEmbedding
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 
 def stored_hashes():

@@ -12,7 +12,7 @@ from directory.models import ServicePage
 from search.models import SynonymGroup
 from tests.support import html
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 REPORT = "/admin/reports/failed-searches/"
 PROMOTE = "/admin/reports/failed-searches/promote/"

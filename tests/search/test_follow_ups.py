@@ -13,7 +13,7 @@ from search import follow_ups
 from search.models import SearchFollowUp, SearchOpen, SearchQueryLog
 from tests.support import html
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 QUERY = "ktp hilang"
 SERVICE_URL = "/id/direktori/dispendukcapil/ktp-el-hilang-rusak/"

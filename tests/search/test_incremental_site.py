@@ -7,7 +7,7 @@ from wagtail.models import Locale
 from directory.models import OfficePage, ServicePage
 from search import site_search
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 QUERIES = ["ktp hilang", "akta kelahiran", "legalisasi dokumen", "kepala dinas", "birth certificate", "dukcapil"]
 

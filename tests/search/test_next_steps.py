@@ -8,7 +8,7 @@ from wagtail import hooks
 from search import site_search
 from tests.support import html
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 # Nothing in the directory is about cooking: the best results are far-fetched (Dispendukcapil's officers).
 WEAK = "resep nasi goreng"

@@ -9,7 +9,7 @@ from wagtail.models import PageViewRestriction
 from directory.models import OfficePage, ServicePage
 from search.models import SearchQueryLog, SynonymGroup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 
 def search_json(client, status=200, **params):

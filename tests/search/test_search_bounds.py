@@ -7,7 +7,7 @@ from search import site_search
 from search.engine.grouping import ServiceGroups
 from tests.support.backends import RecordingBackend
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 
 def test_a_query_of_a_hundred_words_reaches_the_backend_as_a_few_distinct_words(client, monkeypatch):

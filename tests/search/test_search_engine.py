@@ -24,6 +24,9 @@ from search.backends.elasticsearch9 import MelayaniElasticsearch9Index
 from search.backends.opensearch2 import MelayaniOpenSearch2Index
 from search.models import SynonymGroup
 
+# The engine's analysis exercised on the sample's real service texts.
+pytestmark = pytest.mark.sample
+
 ROOT = Path(__file__).resolve().parents[2]
 ENGINE_URL = os.environ.get("OPENSEARCH_URL") or os.environ.get("ELASTICSEARCH_URL")
 EXPECTED_BACKEND = f"search.backends.{'opensearch2' if os.environ.get('OPENSEARCH_URL') else 'elasticsearch9'}"

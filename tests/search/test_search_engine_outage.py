@@ -22,7 +22,7 @@ from search.engine.remote.lock import BuildLock
 from .test_search_engine import engine  # noqa: F401 (the fixture: skips or fails without a server)
 from .test_search_engine_site import first_ids, remote, search_json, site_index  # noqa: F401 (fixtures)
 
-pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
+pytestmark = [pytest.mark.search_engine, pytest.mark.django_db, pytest.mark.sample]
 
 NODE_SCRIPT = Path(__file__).resolve().parents[2] / "bin" / "opensearch"
 

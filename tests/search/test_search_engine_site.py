@@ -19,7 +19,7 @@ from search.models import SynonymGroup
 
 from .test_search_engine import engine  # noqa: F401 (the fixture: skips or fails without a server)
 
-pytestmark = [pytest.mark.search_engine, pytest.mark.django_db]
+pytestmark = [pytest.mark.search_engine, pytest.mark.django_db, pytest.mark.sample]
 
 
 @pytest.fixture(scope="module")

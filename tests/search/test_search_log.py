@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from search.models import SearchQueryLog
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 
 def logged_queries():

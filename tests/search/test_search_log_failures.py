@@ -12,7 +12,7 @@ from search import api as search_api
 from search.models import SearchQueryLog, mask_personal_numbers
 from tests.support.html import soup
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 masking = importlib.import_module("search.migrations.0005_failure_mask_spaced_numbers")
 

@@ -13,7 +13,7 @@ from search import embeddings, engine_cache, site_search, warmup
 from tests.support import servers
 from tests.support.backends import RecordingBackend
 
-pytestmark = [pytest.mark.django_db, pytest.mark.database_specific]
+pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 GUNICORN_CONF = servers.ROOT / "gunicorn.conf.py"
 

@@ -13,7 +13,7 @@ from search import embedding_store, site_search
 from search.embeddings import embed_passages, text_hash
 from search.models import DocumentEmbedding
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 
 @pytest.fixture

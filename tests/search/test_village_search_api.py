@@ -2,7 +2,7 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.sample]
 
 
 @pytest.mark.parametrize("query", ["kluncing", "desa kluncing", "Kluncing village", "kluncng"])

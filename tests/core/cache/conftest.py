@@ -1,4 +1,5 @@
-"""The page cache on, on the local backend and on Redis, each test starting from an empty cache."""
+"""The page cache on, on the local backend and on Redis, each test starting from an empty cache;
+one office in both languages, built once for the package."""
 
 import os
 
@@ -8,9 +9,30 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from core.cache import pages as caching
+from directory.models import ContactLevel
+from tests.factories.directory import ContactPersonFactory, OfficePageFactory, ServicePageFactory, publish, translate
+from tests.support.database import built_once
 
 TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
-OFFICE_URL = "/id/direktori/dispendukcapil/"
+OFFICE = "dinas-halaman-tersimpan"
+OFFICE_URL = f"/id/direktori/{OFFICE}/"
+
+
+def build_office():
+    """An office with a head and two officers, two services, all in English too."""
+    office = OfficePageFactory(slug=OFFICE, title="Dinas Halaman Tersimpan", summary="Pelayanan untuk warga.")
+    ContactPersonFactory(office=office, level=ContactLevel.HEAD, name="Sri Handayani", position="Kepala Dinas")
+    officers = ContactPersonFactory.create_batch(2, office=office)
+    office = publish(office)
+    translate(office, every_segment=True)
+    for title in ("Surat Izin Usaha", "Surat Keterangan Usaha"):
+        translate(publish(ServicePageFactory(parent=office, title=title, officers=officers)), every_segment=True)
+    return office
+
+
+@pytest.fixture(scope="package", autouse=True)
+def cached_office(django_db_setup, django_db_blocker):
+    yield from built_once(django_db_blocker, build_office)
 
 
 def is_served_from_cache(client, url):

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from directory.models import OfficePage, ServicePage
 from tests.support import html
 
-from .conftest import OFFICE_URL
+from .conftest import OFFICE, OFFICE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def queries_for(client, url):
 
 
 def office():
-    return OfficePage.objects.get(stable_slug="dispendukcapil", locale__language_code="id")
+    return OfficePage.objects.get(stable_slug=OFFICE, locale__language_code="id")
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from directory.editorial import freshness
 from directory.models import OfficePage, ServicePage
 from tests.support import html
 
-from .conftest import OFFICE_URL
+from .conftest import OFFICE, OFFICE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ HEAD_OF_OFFICE = "head"
 
 
 def office():
-    return OfficePage.objects.get(stable_slug="dispendukcapil", locale__language_code="id")
+    return OfficePage.objects.get(stable_slug=OFFICE, locale__language_code="id")
 
 
 def head_of_office_name():
