@@ -51,13 +51,14 @@ def load_with_memo(items, language_code, request, memo, load):
 
 
 def fill(engine, language_codes, load):
-    """Read what every document of ``engine`` shows, in each language, up to ``MAX_ENTRIES`` in all;
+    """Read what every document of ``engine`` shows, in each language, up to half of ``MAX_ENTRIES`` in all;
     ``load(items, language_code)`` reads hits. Returns how many entries the memo holds."""
     memo = getattr(engine, "shown_hits", None)
     if memo is None or not language_codes:
         return 0
     items = [Ranked(kind, identifier, office, 0.0) for (kind, identifier), office in engine.published.items()]
-    share = MAX_ENTRIES // len(language_codes)
+    # Half the memo at most: a full one would be emptied by the first search that misses (a large site).
+    share = MAX_ENTRIES // (2 * len(language_codes))
     for language_code in language_codes:
         for start in range(0, min(share, len(items)), FILL_BATCH):
             batch = items[start : min(start + FILL_BATCH, share)]
