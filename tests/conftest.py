@@ -27,7 +27,7 @@ def load_sample():
 
 def sample_subset(slugs=SAMPLE_OFFICES):
     data = load_sample()
-    data["opds"] = [opd for opd in data["opds"] if opd["slug"] in slugs]
+    data["opds"] = [office_record for office_record in data["opds"] if office_record["slug"] in slugs]
     return data
 
 

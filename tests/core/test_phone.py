@@ -14,9 +14,9 @@ def sample_numbers():
     with open(SAMPLE_FILE, encoding="utf-8") as handle:
         data = json.load(handle)
     numbers = [data["region"]["call_center"]]
-    for opd in data["opds"]:
-        numbers.append(opd["phone"])
-        for contact in opd["contacts"]:
+    for office_record in data["opds"]:
+        numbers.append(office_record["phone"])
+        for contact in office_record["contacts"]:
             numbers += [contact["phone"], contact["whatsapp"]]
     return [number for number in numbers if number]
 

@@ -75,7 +75,7 @@ def test_errors_are_in_english_whatever_the_language(client, lang):
 
 
 def test_office_detail_lists_contacts_by_key_head_first_and_services_by_slug(client, sample_data):
-    record = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
+    record = next(office_record for office_record in sample_data["opds"] if office_record["slug"] == "dispendukcapil")
     data = get_json(client, "/api/directory/offices/dispendukcapil/", lang="en")
     assert data["name"] == record["name"]["en"]
     assert data["contacts"][0]["level"] == "head"
@@ -87,8 +87,8 @@ def test_office_detail_lists_contacts_by_key_head_first_and_services_by_slug(cli
 
 
 def test_service_detail_has_the_whole_standard_and_its_officers(client, sample_data):
-    opd = next(opd for opd in sample_data["opds"] if opd["slug"] == "dispendukcapil")
-    record = opd["services"][0]
+    office_record = next(office for office in sample_data["opds"] if office["slug"] == "dispendukcapil")
+    record = office_record["services"][0]
     data = get_json(client, f"/api/directory/services/{record['slug']}/")
     assert data["name"] == record["name"]["id"]
     assert data["requirements"] == record["requirements"]["id"]

@@ -24,7 +24,7 @@ def test_import_of_an_export_is_a_no_op(tmp_path):
     document = exported(tmp_path)
     report = import_directory(document)
     assert not report.changed
-    assert report.contacts.unchanged == sum(len(opd["contacts"]) for opd in document["opds"])
+    assert report.contacts.unchanged == sum(len(office_record["contacts"]) for office_record in document["opds"])
 
 
 def test_export_keeps_the_region_and_call_centre(tmp_path, sample_data):

@@ -20,9 +20,9 @@ def office_in(slug, language_code):
 
 
 def test_import_creates_each_office_in_both_languages(sample_data):
-    for opd in sample_data["opds"]:
-        assert office_in(opd["slug"], "id").title == opd["name"]["id"]
-        assert office_in(opd["slug"], "en").title == opd["name"]["en"]
+    for office_record in sample_data["opds"]:
+        assert office_in(office_record["slug"], "id").title == office_record["name"]["id"]
+        assert office_in(office_record["slug"], "en").title == office_record["name"]["en"]
 
 
 def test_english_office_is_a_wagtail_localize_translation_of_the_indonesian_one():
@@ -60,40 +60,41 @@ def test_second_run_of_the_same_file_changes_nothing(sample_data):
     report = import_directory(sample_data)
     assert not report.changed
     assert report.offices.unchanged == len(sample_data["opds"])
-    assert report.services.unchanged == sum(len(opd["services"]) for opd in sample_data["opds"])
+    assert report.services.unchanged == sum(len(office_record["services"]) for office_record in sample_data["opds"])
     assert Revision.objects.count() == revisions_before
     assert Page.objects.count() == pages_before
 
 
 def test_changed_records_are_updated_in_both_languages(sample_data):
-    opd = sample_data["opds"][1]
-    opd["contacts"][2]["phone"] = "0333-000-9999"
-    opd["contacts"][2]["handles"]["en"] = "Lost ID cards, fast."
-    opd["services"][0]["cost"]["en"] = "Free, paid by the regency budget"
+    office_record = sample_data["opds"][1]
+    office_record["contacts"][2]["phone"] = "0333-000-9999"
+    office_record["contacts"][2]["handles"]["en"] = "Lost ID cards, fast."
+    office_record["services"][0]["cost"]["en"] = "Free, paid by the regency budget"
     report = import_directory(sample_data)
     assert (report.offices.updated, report.contacts.updated, report.services.updated) == (1, 1, 1)
-    key = opd["contacts"][2]["key"]
+    key = office_record["contacts"][2]["key"]
     assert ContactPerson.objects.get(key=key, locale__language_code="id").phone == "0333-000-9999"
     assert ContactPerson.objects.get(key=key, locale=english()).handles == "Lost ID cards, fast."
-    service = ServicePage.objects.get(stable_slug=opd["services"][0]["slug"], locale=english())
+    service = ServicePage.objects.get(stable_slug=office_record["services"][0]["slug"], locale=english())
     assert service.cost == "Free, paid by the regency budget"
 
 
 def test_new_records_are_created_and_never_duplicated(sample_data):
-    opd = sample_data["opds"][2]
-    new_contact = dict(opd["contacts"][-1], key="kecamatan-licin-teknis-baru", email="baru@example.go.id")
-    opd["contacts"].append(new_contact)
+    office_record = sample_data["opds"][2]
+    new_contact = dict(office_record["contacts"][-1], key="kecamatan-licin-teknis-baru", email="baru@example.go.id")
+    office_record["contacts"].append(new_contact)
     import_directory(sample_data)
     import_directory(sample_data)
     assert ContactPerson.objects.filter(key="kecamatan-licin-teknis-baru").count() == 2  # id and en
-    assert OfficePage.objects.filter(stable_slug=opd["slug"]).count() == 2
+    assert OfficePage.objects.filter(stable_slug=office_record["slug"]).count() == 2
 
 
 def test_contacts_dropped_from_the_file_are_removed(sample_data):
-    opd = sample_data["opds"][0]
-    dropped = opd["contacts"].pop()["key"]
-    for service in opd["services"]:
-        service["contacts"] = [key for key in service["contacts"] if key != dropped] or [opd["contacts"][0]["key"]]
+    office_record = sample_data["opds"][0]
+    dropped = office_record["contacts"].pop()["key"]
+    for service in office_record["services"]:
+        kept = [key for key in service["contacts"] if key != dropped]
+        service["contacts"] = kept or [office_record["contacts"][0]["key"]]
     import_directory(sample_data)
     assert not ContactPerson.objects.filter(key=dropped).exists()
 
@@ -206,17 +207,17 @@ def test_a_field_the_site_requires_may_not_be_empty_in_the_file(sample_data):
 
 
 def test_what_editors_may_leave_empty_imports_and_exports_unchanged(sample_data):
-    opd = sample_data["opds"][2]
-    service = opd["services"][0]
+    office_record = sample_data["opds"][2]
+    service = office_record["services"][0]
     for name in ("summary", "duration", "cost", "output"):
         service[name] = {"id": "", "en": ""}
     service["requirements"] = service["procedure"] = service["keywords"] = {"id": [], "en": []}
     service["contacts"] = []
-    opd["contacts"][0]["field"] = opd["contacts"][0]["handles"] = {"id": "", "en": ""}
-    opd["opening_hours"], opd["coordinates"] = [], None
+    office_record["contacts"][0]["field"] = office_record["contacts"][0]["handles"] = {"id": "", "en": ""}
+    office_record["opening_hours"], office_record["coordinates"] = [], None
     import_directory(sample_data)
-    exported = next(record for record in export_document()["opds"] if record["slug"] == opd["slug"])
-    assert exported == opd
+    exported = next(record for record in export_document()["opds"] if record["slug"] == office_record["slug"])
+    assert exported == office_record
 
 
 def test_an_export_of_a_service_without_keywords_imports_back_unchanged(sample_data):
@@ -312,10 +313,10 @@ def test_a_nul_character_anywhere_is_reported_with_its_record_and_field(sample_d
 
 
 def test_aliases_and_days_that_would_not_read_back_the_same_are_refused(sample_data):
-    opd = sample_data["opds"][0]
-    old_names = office_in(opd["slug"], "id").other_names
-    opd["aliases"] = ["Setda, Sekretariat", "  ", " Setkab"]
-    opd["opening_hours"][0]["days"] = "Mon-Mon"
+    office_record = sample_data["opds"][0]
+    old_names = office_in(office_record["slug"], "id").other_names
+    office_record["aliases"] = ["Setda, Sekretariat", "  ", " Setkab"]
+    office_record["opening_hours"][0]["days"] = "Mon-Mon"
     errors = import_errors(sample_data)
     rule = "must not be blank, contain a comma or start or end with a space"
     assert errors == [
@@ -324,4 +325,4 @@ def test_aliases_and_days_that_would_not_read_back_the_same_are_refused(sample_d
         f"opds[0] (setda).aliases[2]: alias ' Setkab' {rule}",
         "opds[0] (setda).opening_hours[0].days: write one day as 'Mon', not 'Mon-Mon'",
     ]
-    assert office_in(opd["slug"], "id").other_names == old_names
+    assert office_in(office_record["slug"], "id").other_names == old_names
