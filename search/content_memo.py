@@ -3,18 +3,25 @@
 Citizens ask the same things again and again ("ktp hilang"). Between two content changes the same
 query gets the same ranking, the same editors' promotions and the same full-text fallback, and a
 host name stays on the same Wagtail site; reading them again cost a repeated search two thirds of
-its time. The engine cache gives each content version a new, empty memo (``EngineCache.get``); a
-publish, a synonym group, a search promotion or a site changes the version.
+its time. An answer one worker chose serves the others through the shared cache. The engine cache
+gives each content version a new, empty memo (``EngineCache.get``); a publish, a synonym group, a
+search promotion or a site changes the version.
 """
 
+import hashlib
 import threading
 from dataclasses import dataclass
 
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from . import shared_cache
+
 # Chosen answers a worker keeps (each a few dozen small objects); the oldest goes first.
 MAX_ANSWERS = 2_000
+# A chosen answer stays this long in the cache all workers share (about 1 kB each); its key names
+# the content version, so a change is never answered from before it.
+SHARED_ANSWER_SECONDS = 24 * 3600
 # Host names (and ports) a worker remembers the site of; Django's ALLOWED_HOSTS bounds them already.
 MAX_HOSTS = 100
 
@@ -35,20 +42,33 @@ def default_site_key():
 
 
 class ContentMemo:
-    def __init__(self):
+    def __init__(self, shared_scope=None):
+        """``shared_scope`` names the engine and the content version as every worker knows them:
+        answers are shared through the shared cache under it (None: this worker's own only)."""
+        self._shared_scope = shared_scope
         self.hits: dict = {}  # see ``shown_hits``
         self._answers: dict = {}
         self._sites: dict = {}
         self._lock = threading.Lock()
 
     def answer(self, key, choose) -> ChosenAnswer:
-        """The answer chosen for ``key`` in this content version, ``choose()`` the first time."""
+        """The answer chosen for ``key`` in this content version, ``choose()`` the first time in any worker."""
         chosen = self._answers.get(key)
         if chosen is None:
-            chosen = choose()
+            shared_key = self._shared_key(key)
+            chosen = shared_cache.read(shared_key) if shared_key else None
+            if not isinstance(chosen, ChosenAnswer):
+                chosen = choose()
+                if chosen.complete and shared_key:
+                    shared_cache.write(shared_key, chosen, SHARED_ANSWER_SECONDS)
             if chosen.complete:
                 self._remember(self._answers, key, chosen, MAX_ANSWERS)
         return chosen
+
+    def _shared_key(self, key):
+        if self._shared_scope is None:
+            return None
+        return "search:answer:" + hashlib.sha1(repr((self._shared_scope, key)).encode()).hexdigest()
 
     def site_key(self, request):
         """The Wagtail site a request is for (the default site without a request), read once per host.

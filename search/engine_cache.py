@@ -87,9 +87,10 @@ class EngineCache:
     """One engine per process. Built in full at start-up and when the synonyms change;
     updated in place for the pages published, unpublished, moved or deleted since."""
 
-    def __init__(self, build, update):
-        """``build()`` gives an engine; ``update(engine, page_ids, content_version)`` brings it up to date."""
-        self._build, self._update = build, update
+    def __init__(self, build, update, name):
+        """``build()`` gives an engine; ``update(engine, page_ids, content_version)`` brings it up to date;
+        ``name`` tells its answers from another engine's in the shared cache."""
+        self._build, self._update, self._name = build, update, name
         self._lock = threading.Lock()
         self._version = None
         self._engine = None
@@ -116,7 +117,8 @@ class EngineCache:
                 )
                 self._update(self._engine, page_ids, last)
             if version != self._version:
-                self._engine.memo = ContentMemo()  # what it holds was read from the older content
+                # What it holds was read from the older content. The version's last part is this process's own.
+                self._engine.memo = ContentMemo(shared_scope=(self._name, version[:-1]))
             self._version = version
             return self._engine
 

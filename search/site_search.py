@@ -218,9 +218,9 @@ def refresh_embeddings_for_pages(page_ids) -> int:
     return embedding_store.refresh(searchable_documents(scopes), scopes=scopes) if scopes else 0
 
 
-engine_cache = EngineCache(build_engine, update_engine)
+engine_cache = EngineCache(build_engine, update_engine, "site")
 # Answers when the search engine does not (only used when one is configured).
-local_engine_cache = EngineCache(build_local_engine, update_engine)
+local_engine_cache = EngineCache(build_local_engine, update_engine, "in-process")
 _engine_down_until = [0.0]
 
 

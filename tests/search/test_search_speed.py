@@ -271,3 +271,14 @@ def test_an_answer_chosen_while_the_promotions_could_not_be_read_is_not_kept(cli
     assert result_ids(client, q="akta kelahiran")[0] == "service:akta-kelahiran", "answered without them"
     monkeypatch.undo()
     assert result_ids(client, q="akta kelahiran")[0] == "office:kecamatan-licin"
+
+
+def test_an_answer_one_worker_chose_serves_the_others(client, shared_cache, monkeypatch):
+    first = result_ids(client, q="lampu jalan di gang kami mati")
+    site_search.engine_cache.clear()  # another worker: an engine and a memo of its own
+
+    def choose_again(*args):
+        raise AssertionError("the answer was chosen again")
+
+    monkeypatch.setattr(site_search, "choose", choose_again)
+    assert result_ids(client, q="lampu jalan di gang kami mati") == first
