@@ -57,6 +57,10 @@ class SearchResults(Schema):
     query: str = Field(description="The query as searched: control characters removed, bounded length.")
     lang: str
     results: list[Result]
+    confident: bool = Field(
+        description="Whether the first result is a good answer rather than merely the closest one. When false, "
+        "the search page says so and offers topics, the 112 emergency number and the complaint channels."
+    )
     suggestion: str | None = Field(None, description="Only when nothing was found: a query that may do better.")
     closest_offices: list[Result] | None = Field(None, description="Only when nothing was found.")
 
@@ -116,7 +120,12 @@ def search_api(
     types, query = _types(types), _query(q)
     outcome = site_search.search(query, lang, types=types, limit=limit, request=request)
     query_log.count_after_response(query, lang, len(outcome.hits))
-    data = {"query": query, "lang": lang, "results": [hit_data(request, hit) for hit in outcome.hits]}
+    data = {
+        "query": query,
+        "lang": lang,
+        "results": [hit_data(request, hit) for hit in outcome.hits],
+        "confident": outcome.confident,
+    }
     if not outcome.hits:
         data["suggestion"] = outcome.suggestion
         data["closest_offices"] = [hit_data(request, hit) for hit in outcome.closest_offices]

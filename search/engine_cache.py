@@ -1,6 +1,7 @@
 """One site engine per process, rebuilt or updated in place when what search may show changes."""
 
 import threading
+import uuid
 
 from django.db import transaction
 from django.db.models import Count, Max
@@ -8,6 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageLogEntry
 
 from . import shared_cache
+from .content_memo import ContentMemo
 from .models import SynonymGroup
 
 # Logged page actions that change what search may show (locks, comments and the like do not).
@@ -39,19 +41,29 @@ def database_content_version():
     )
 
 
+# Changes this process has seen that alter the answers chosen but not the engine (a search
+# promotion, a site's host names): its memo starts again at once, even without a shared cache.
+_changes_seen_here = [0]
+
+
 def remember_content_version(after_change=True):
     """Read the version from the database and share it with every worker.
 
-    Read on a cache miss, it is stored only if no change was stored meanwhile: a search that
-    read the database just before a publish must not put the older version back.
+    A change adds a token of its own, so that every worker's memo starts again after changes
+    the database version does not show. Read on a cache miss, the version is stored only if no
+    change was stored meanwhile: a search that read the database just before a publish must
+    not put the older version back.
     """
-    version = database_content_version()
+    version = (*database_content_version(), uuid.uuid4().hex if after_change else None)
     shared_cache.write(VERSION_KEY, version, VERSION_SECONDS, if_missing=not after_change)
     return version
 
 
 def _content_changed(sender, instance=None, **kwargs):
-    if shared_cache.shared_cache() is None or (sender is PageLogEntry and instance.action not in CONTENT_ACTIONS):
+    if sender is PageLogEntry and instance.action not in CONTENT_ACTIONS:
+        return
+    _changes_seen_here[0] += 1
+    if shared_cache.shared_cache() is None:
         return
     # Once per transaction, however many pages it publishes.
     if not any(callback[1] is remember_content_version for callback in transaction.get_connection().run_on_commit):
@@ -59,19 +71,26 @@ def _content_changed(sender, instance=None, **kwargs):
 
 
 def connect():
-    """Called once, from the app's ``ready``: a publish, an unpublish or a synonym change bumps the version."""
+    """Called once, from the app's ``ready``: a publish, an unpublish, a synonym, a search promotion or
+    a site changed bumps the version."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.models import Site
+
     post_save.connect(_content_changed, sender=PageLogEntry, dispatch_uid="search-version-log")
-    post_save.connect(_content_changed, sender=SynonymGroup, dispatch_uid="search-version-synonyms-save")
-    post_delete.connect(_content_changed, sender=SynonymGroup, dispatch_uid="search-version-synonyms-delete")
+    for model in (SynonymGroup, SearchPromotion, Site):
+        name = model._meta.label_lower
+        post_save.connect(_content_changed, sender=model, dispatch_uid=f"search-version-{name}-save")
+        post_delete.connect(_content_changed, sender=model, dispatch_uid=f"search-version-{name}-delete")
 
 
 class EngineCache:
     """One engine per process. Built in full at start-up and when the synonyms change;
     updated in place for the pages published, unpublished, moved or deleted since."""
 
-    def __init__(self, build, update):
-        """``build()`` gives an engine; ``update(engine, page_ids, content_version)`` brings it up to date."""
-        self._build, self._update = build, update
+    def __init__(self, build, update, name):
+        """``build()`` gives an engine; ``update(engine, page_ids, content_version)`` brings it up to date;
+        ``name`` tells its answers from another engine's in the shared cache."""
+        self._build, self._update, self._name = build, update, name
         self._lock = threading.Lock()
         self._version = None
         self._engine = None
@@ -79,7 +98,8 @@ class EngineCache:
     @staticmethod
     def content_version():
         """From the shared cache; the database only when the cache has none (or there is no shared cache)."""
-        return shared_cache.read(VERSION_KEY) or remember_content_version(after_change=False)
+        version = shared_cache.read(VERSION_KEY) or remember_content_version(after_change=False)
+        return (*version, _changes_seen_here[0])
 
     def get(self):
         version = self.content_version()
@@ -97,7 +117,8 @@ class EngineCache:
                 )
                 self._update(self._engine, page_ids, last)
             if version != self._version:
-                self._engine.shown_hits = {}  # what hits show was read from the older content
+                # What it holds was read from the older content. The version's last part is this process's own.
+                self._engine.memo = ContentMemo(shared_scope=(self._name, version[:-1]))
             self._version = version
             return self._engine
 

@@ -11,8 +11,7 @@ never seen before reads no page either: only the model's run is left to it.
 
 from dataclasses import replace
 
-from wagtail.models import Site
-
+from .content_memo import default_site_key
 from .registry import Ranked
 
 # Entries a worker keeps (each a few objects): more and the memo starts again.
@@ -21,19 +20,9 @@ MAX_ENTRIES = 5_000
 FILL_BATCH = 200
 
 
-def _site_key(request):
-    # A hit's links depend on the site the request is for, not on the host's spelling: every host
-    # of one site (its names, a port, the proxy's) shares the entries; a warming worker has no
-    # request and reads for the default site, as Wagtail does for an unknown host.
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).only("pk").first()
-    return site.pk if site is not None else None
-
-
-def load_with_memo(items, language_code, request, memo, load):
-    """``load(items)``'s hits, taking those already read for this language and site from ``memo``."""
-    site = _site_key(request)
+def load_with_memo(items, language_code, site, memo, load):
+    """``load(items)``'s hits, taking those already read for this language and site (its key,
+    ``ContentMemo.site_key``) from ``memo``."""
 
     def key(item):
         return (item.type, item.id, language_code, site)
@@ -53,14 +42,15 @@ def load_with_memo(items, language_code, request, memo, load):
 def fill(engine, language_codes, load):
     """Read what every document of ``engine`` shows, in each language, up to half of ``MAX_ENTRIES`` in all;
     ``load(items, language_code)`` reads hits. Returns how many entries the memo holds."""
-    memo = getattr(engine, "shown_hits", None)
-    if memo is None or not language_codes:
+    content_memo = getattr(engine, "memo", None)
+    if content_memo is None or not language_codes:
         return 0
+    memo, site = content_memo.hits, default_site_key()
     items = [Ranked(kind, identifier, office, 0.0) for (kind, identifier), office in engine.published.items()]
     # Half the memo at most: a full one would be emptied by the first search that misses (a large site).
     share = MAX_ENTRIES // (2 * len(language_codes))
     for language_code in language_codes:
         for start in range(0, min(share, len(items)), FILL_BATCH):
             batch = items[start : min(start + FILL_BATCH, share)]
-            load_with_memo(batch, language_code, None, memo, lambda missing, code=language_code: load(missing, code))
+            load_with_memo(batch, language_code, site, memo, lambda missing, code=language_code: load(missing, code))
     return len(memo)

@@ -18,15 +18,15 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.conf import settings
-from django.db import DatabaseError
 from wagtail.models import Locale
-from wagtail.search.backends import get_search_backend
 
 from . import embedding_store
 from .backends.analysis import synonym_rules
+from .choosing import choose
+from .content_memo import ContentMemo
 from .embeddings import embed_query
 from .engine.grouping import ServiceGroups
-from .engine.hybrid import HybridEngine, confident
+from .engine.hybrid import HybridEngine
 from .engine.lexical import LexicalEngine
 from .engine.remote.client import EngineClient, EngineError, alias_name, engine_url
 from .engine.remote.site import EngineIndex, RemoteSite
@@ -35,17 +35,11 @@ from .engine_cache import EngineCache
 from .models import SynonymGroup
 from .registry import Ranked, sources
 from .shown_hits import load_with_memo
-from .text.normalize import normalize_text, tokenize
 
 logger = logging.getLogger(__name__)
 
 RESULT_TYPES = ("contact", "service", "office", "news", "event")
 MAX_QUERY_LENGTH = 200
-# The Wagtail backend gets the distinct words of the query, at most this many: its work
-# grows with every word, once per model.
-MAX_BACKEND_WORDS = 10
-# Same-named services are folded after ranking, so the engine is asked for more.
-CANDIDATES_PER_RESULT = 3
 # After the search engine failed, searches are answered in process for this long before
 # the engine is asked again: a dead engine must not cost every search a timeout.
 ENGINE_RETRY_SECONDS = 30
@@ -224,9 +218,9 @@ def refresh_embeddings_for_pages(page_ids) -> int:
     return embedding_store.refresh(searchable_documents(scopes), scopes=scopes) if scopes else 0
 
 
-engine_cache = EngineCache(build_engine, update_engine)
+engine_cache = EngineCache(build_engine, update_engine, "site")
 # Answers when the search engine does not (only used when one is configured).
-local_engine_cache = EngineCache(build_local_engine, update_engine)
+local_engine_cache = EngineCache(build_local_engine, update_engine, "in-process")
 _engine_down_until = [0.0]
 
 
@@ -270,33 +264,15 @@ def search(query, language_code, types=None, limit=10, request=None):
 
 
 def answer(engine, query, language_code, types, limit, request) -> SearchOutcome:
-    outcome = SearchOutcome(query=query)
-    promoted = promoted_items(query, types)
-    promoted_keys = {(item.type, item.id) for item in promoted}
-    ranked_hits, reading = engine.hybrid.rank_with_reading(query, types=types, limit=limit * CANDIDATES_PER_RESULT)
-    fused = [hit for hit in ranked_hits if hit.key not in promoted_keys]
-    outcome.confident = bool(promoted) or confident(fused)
-    # A district named with a typo ("blimbngsari") still counts: the repaired reading is added.
-    grouped = engine.groups.fold([hit.key for hit in fused], f"{query} {reading.corrected_phrase}")
-    score_of = {hit.key: hit.score for hit in fused}
-    ranked = [
-        Ranked(group.key[0], group.key[1], engine.published.get(group.key, ""), score_of.get(group.key, 0.0))
-        for group in grouped
-    ][:limit]
-    also = {group.key: group.also for group in grouped}
-    if len(fused) < limit:
-        # The engine itself found too few: add what only the configured search backend finds. Not merely
-        # when folding left room: the backend's full-text queries cost more than the rest of a search.
-        seen = (
-            promoted_keys | {(item.type, item.id) for item in ranked} | {key for keys in also.values() for key in keys}
-        )
-        ranked += [item for item in backend_matches(query, types, engine) if (item.type, item.id) not in seen]
     # The engine cache gives each content version an empty memo; an engine of its own (tests) none.
-    memo = getattr(engine, "shown_hits", {})
+    memo = getattr(engine, "memo", None) or ContentMemo()
+    key = (query, tuple(types) if types else None, limit)
+    chosen = memo.answer(key, lambda: choose(engine, query, types, limit))
+    outcome = SearchOutcome(query=query, confident=chosen.confident)
     load = partial(load_hits, language_code=language_code, request=request)
-    outcome.hits = load_with_memo((promoted + ranked)[:limit], language_code, request, memo, load)
+    outcome.hits = load_with_memo(chosen.items, language_code, memo.site_key(request), memo.hits, load)
     for hit in outcome.hits:
-        hit.also_offered_by = [engine.document(key, language_code) for key in also.get((hit.type, hit.id), [])]
+        hit.also_offered_by = [engine.document(key, language_code) for key in chosen.also.get((hit.type, hit.id), [])]
     if not outcome.hits:
         outcome.suggestion = engine.hybrid.did_you_mean(query)
         offices = engine.hybrid.lexical.search(outcome.suggestion or query, types=["office"], limit=3)
@@ -315,64 +291,6 @@ def suggest(prefix, limit=8):
         return engine.hybrid.suggest(prefix, limit=limit)
     except EngineError as error:
         return engine_failed(error).hybrid.suggest(prefix, limit=limit)
-
-
-def promoted_items(query, types):
-    """Editors' promoted pages for this query (Wagtail search promotions), as ranked items."""
-    from wagtail.contrib.search_promotions.models import SearchPromotion
-    from wagtail.search.utils import normalise_query_string
-
-    try:
-        # A read, unlike Query.get(), which creates a row for every new query string.
-        promotions = (
-            SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
-            .select_related("page")
-            .order_by("sort_order")
-        )
-        items = []
-        for promotion in promotions:
-            if promotion.page is None or not promotion.page.live:
-                continue
-            item = page_item(promotion.page.specific)
-            if item and (not types or item.type in types):
-                items.append(item)
-        return items
-    except DatabaseError:
-        logger.exception("Search promotions could not be read")
-        return []
-
-
-def page_item(page):
-    """A promoted page as a ranked item, or None for pages search does not list."""
-    return next((item for source in sources() if (item := source.page_item(page)) is not None), None)
-
-
-def backend_words(query) -> list[str]:
-    """The distinct words of the query, in order, at most ``MAX_BACKEND_WORDS``."""
-    words = [word for word in tokenize(normalize_text(query)) if word.isalnum()]
-    return list(dict.fromkeys(words))[:MAX_BACKEND_WORDS]
-
-
-def backend_matches(query, types, engine):
-    """What the configured Wagtail backend finds, limited to objects the engine knows (published ones)."""
-    words = backend_words(query)
-    if not words:
-        return []
-    backend = get_search_backend()
-    source_locale = Locale.get_default()
-    matches = []
-    for source in sources():
-        for kind, (queryset, identifier_of) in source.backend_querysets(source_locale).items():
-            if types and kind not in types:
-                continue
-            try:
-                for item in backend.search(" ".join(words), queryset, operator="or")[:10]:
-                    identifier = identifier_of(item)
-                    if (kind, identifier) in engine.published:
-                        matches.append(Ranked(kind, identifier, engine.published[(kind, identifier)], 0.0))
-            except Exception:  # a backend outage must not take search down with it
-                logger.exception("Search backend query failed")
-    return matches
 
 
 def load_hits(items, language_code, request):

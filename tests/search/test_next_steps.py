@@ -28,6 +28,19 @@ def test_the_outcome_says_whether_its_best_result_is_a_good_answer():
     assert not site_search.search(NOTHING, "id").confident
 
 
+def test_the_search_api_tells_an_app_whether_its_first_result_is_a_good_answer(client):
+    def answer(query):
+        response = client.get("/api/search/", {"q": query})
+        assert response.status_code == 200
+        return response.json()
+
+    assert answer(GOOD)["confident"] is True
+    weak = answer(WEAK)
+    assert weak["results"], "a weak answer still lists what comes closest"
+    assert weak["confident"] is False
+    assert answer(NOTHING)["confident"] is False
+
+
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_a_weak_answer_says_so_plainly(client, language):
     unsure = html.section(results_page(client, language, WEAK), "unsure-heading")

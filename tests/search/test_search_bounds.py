@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from search import site_search
+from search import choosing
 from search.engine.grouping import ServiceGroups
 from tests.support.backends import RecordingBackend
 
@@ -12,13 +12,13 @@ pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.
 
 def test_a_query_of_a_hundred_words_reaches_the_backend_as_a_few_distinct_words(client, monkeypatch):
     backend = RecordingBackend()
-    monkeypatch.setattr(site_search, "get_search_backend", lambda: backend)
+    monkeypatch.setattr(choosing, "get_search_backend", lambda: backend)
     words = " ".join(["ktp", "hilang", "tolong"] * 33 + ["zzzqqq"])
     response = client.get("/api/search/", {"q": words, "limit": 50})
     assert response.status_code == 200
     assert backend.queries, "the backend was asked"
     for query in backend.queries:
-        assert len(query.split()) <= site_search.MAX_BACKEND_WORDS
+        assert len(query.split()) <= choosing.MAX_BACKEND_WORDS
         assert len(set(query.split())) == len(query.split())
 
 

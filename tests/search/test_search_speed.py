@@ -9,7 +9,7 @@ from django.db import DatabaseError
 from wagtail.models import Locale
 
 from directory.models import ServicePage
-from search import embeddings, engine_cache, site_search, warmup
+from search import choosing, embeddings, engine_cache, site_search, warmup
 from tests.support import servers
 from tests.support.backends import RecordingBackend
 
@@ -122,7 +122,7 @@ def test_search_answers_when_redis_is_down(client, broken_redis):
 
 def test_the_full_text_backend_is_not_asked_when_the_engine_has_enough_candidates(client, monkeypatch):
     backend = RecordingBackend()
-    monkeypatch.setattr(site_search, "get_search_backend", lambda: backend)
+    monkeypatch.setattr(choosing, "get_search_backend", lambda: backend)
     assert result_ids(client, q="legalisasi surat oleh camat", limit=10)
     assert backend.queries == []
 
@@ -213,3 +213,72 @@ def test_hits_read_for_the_site_serve_every_host_name_of_that_site(cold_worker, 
         response = client.get("/api/search/", {"q": "akta kelahiran"}, HTTP_HOST="layanan.example.org:8443")
     assert response.status_code == 200 and response.json()["results"]
     assert directory_reads(queries.captured_queries) == []
+
+
+def test_a_repeated_query_reads_nothing_but_writes_its_log(client, shared_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    first = result_ids(client, q="ktp hilang rusak")
+    with CaptureQueriesContext(connection) as queries:
+        again = result_ids(client, q="ktp hilang rusak")
+    assert again == first
+    statements = [query["sql"] for query in queries.captured_queries]
+    reads = [sql for sql in statements if sql.lstrip().upper().startswith("SELECT") and " FROM " in sql.upper()]
+    assert [sql for sql in reads if "search_searchquerylog" not in sql] == []
+
+
+def promote_licin_for(query):
+    from wagtail.contrib.search_promotions.models import Query
+
+    from directory.models import OfficePage
+
+    office = OfficePage.objects.get(stable_slug="kecamatan-licin", locale__language_code="id")
+    Query.get(query).editors_picks.create(page=office, sort_order=0, description="")
+
+
+def test_a_promotion_added_after_a_query_was_asked_shows_in_every_worker(
+    client, shared_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    assert result_ids(client, q="ktp hilang")[0] != "office:kecamatan-licin"
+    changes_seen = list(engine_cache._changes_seen_here)
+    with django_capture_on_commit_callbacks(execute=True):
+        promote_licin_for("ktp hilang")
+    # Another worker did not see the change happen: only the shared version tells it.
+    monkeypatch.setattr(engine_cache, "_changes_seen_here", changes_seen)
+    assert result_ids(client, q="ktp hilang")[0] == "office:kecamatan-licin"
+
+
+def test_a_promotion_removed_without_a_shared_cache_is_gone_at_once(client, settings):
+    settings.SEARCH_SHARED_CACHE = ""
+    promote_licin_for("ktp hilang")
+    assert result_ids(client, q="ktp hilang")[0] == "office:kecamatan-licin"
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    SearchPromotion.objects.all().delete()
+    assert result_ids(client, q="ktp hilang")[0] != "office:kecamatan-licin"
+
+
+def test_an_answer_chosen_while_the_promotions_could_not_be_read_is_not_kept(client, monkeypatch):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    promote_licin_for("akta kelahiran")
+
+    def failing(*args, **kwargs):
+        raise DatabaseError("promotions table locked")
+
+    monkeypatch.setattr(SearchPromotion.objects, "filter", failing)
+    assert result_ids(client, q="akta kelahiran")[0] == "service:akta-kelahiran", "answered without them"
+    monkeypatch.undo()
+    assert result_ids(client, q="akta kelahiran")[0] == "office:kecamatan-licin"
+
+
+def test_an_answer_one_worker_chose_serves_the_others(client, shared_cache, monkeypatch):
+    first = result_ids(client, q="lampu jalan di gang kami mati")
+    site_search.engine_cache.clear()  # another worker: an engine and a memo of its own
+
+    def choose_again(*args):
+        raise AssertionError("the answer was chosen again")
+
+    monkeypatch.setattr(site_search, "choose", choose_again)
+    assert result_ids(client, q="lampu jalan di gang kami mati") == first
