@@ -19,9 +19,10 @@ from . import shared_cache
 
 # Chosen answers a worker keeps (each a few dozen small objects); the oldest goes first.
 MAX_ANSWERS = 2_000
-# A chosen answer stays this long in the cache all workers share (about 1 kB each); its key names
-# the content version, so a change is never answered from before it.
-SHARED_ANSWER_SECONDS = 24 * 3600
+# A chosen answer stays this long in the cache all workers share (about 1 kB each). Its key names
+# the content version, so a change is never answered from before it, and the answers of older
+# versions are only garbage: an hour keeps what citizens ask again today, not every day's queries.
+SHARED_ANSWER_SECONDS = 3600
 # Host names (and ports) a worker remembers the site of; Django's ALLOWED_HOSTS bounds them already.
 MAX_HOSTS = 100
 
