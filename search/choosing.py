@@ -49,7 +49,9 @@ def choose(engine, query, types, limit) -> ChosenAnswer:
         )
         ranked += [item for item in backend_matches(query, types, engine, failures) if (item.type, item.id) not in seen]
     items = tuple((promoted + ranked)[:limit])
-    return ChosenAnswer(items, also, bool(promoted) or confident(fused), complete=not failures)
+    # Only what the shown items fold is kept: the memo and the shared cache hold thousands of answers.
+    shown_also = {(item.type, item.id): also[(item.type, item.id)] for item in items if also.get((item.type, item.id))}
+    return ChosenAnswer(items, shown_also, bool(promoted) or confident(fused), complete=not failures)
 
 
 def promoted_items(query, types, failures):

@@ -9,19 +9,24 @@ search promotion or a site changes the version.
 """
 
 import hashlib
+import inspect
 import threading
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
 
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
 from . import shared_cache
+from .registry import sources
 
 # Chosen answers a worker keeps (each a few dozen small objects); the oldest goes first.
 MAX_ANSWERS = 2_000
-# A chosen answer stays this long in the cache all workers share (about 1 kB each); its key names
-# the content version, so a change is never answered from before it.
-SHARED_ANSWER_SECONDS = 24 * 3600
+# A chosen answer stays this long in the cache all workers share (about 1 kB each). Its key names
+# the content version, so a change is never answered from before it, and the answers of older
+# versions are only garbage: an hour keeps what citizens ask again today, not every day's queries.
+SHARED_ANSWER_SECONDS = 3600
 # Host names (and ports) a worker remembers the site of; Django's ALLOWED_HOSTS bounds them already.
 MAX_HOSTS = 100
 
@@ -34,6 +39,22 @@ class ChosenAnswer:
     also: dict  # (type, id) -> the other offices' same service, folded under it
     confident: bool
     complete: bool = True  # False when the promotions or the full-text backend failed: not kept
+
+
+@cache
+def code_fingerprint() -> str:
+    """Names the code that chooses answers, for the shared cache: this package with its word lists, and
+    the modules beside each registered search source (the documents it builds). During and after a
+    deploy that changes how answers are chosen, old and new workers do not serve each other's."""
+    package = Path(__file__).resolve().parent
+    files = [path for path in package.rglob("*") if path.suffix in {".py", ".txt", ".tsv"}]
+    for source in sources():
+        files += Path(inspect.getfile(type(source))).resolve().parent.glob("*.py")
+    digest = hashlib.sha1()
+    for path in sorted(set(files)):
+        if "migrations" not in path.parts:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def default_site_key():

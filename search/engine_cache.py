@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageLogEntry
 
 from . import shared_cache
-from .content_memo import ContentMemo
+from .content_memo import ContentMemo, code_fingerprint
 from .models import SynonymGroup
 
 # Logged page actions that change what search may show (locks, comments and the like do not).
@@ -118,7 +118,7 @@ class EngineCache:
                 self._update(self._engine, page_ids, last)
             if version != self._version:
                 # What it holds was read from the older content. The version's last part is this process's own.
-                self._engine.memo = ContentMemo(shared_scope=(self._name, version[:-1]))
+                self._engine.memo = ContentMemo(shared_scope=(self._name, code_fingerprint(), version[:-1]))
             self._version = version
             return self._engine
 

@@ -282,3 +282,17 @@ def test_an_answer_one_worker_chose_serves_the_others(client, shared_cache, monk
 
     monkeypatch.setattr(site_search, "choose", choose_again)
     assert result_ids(client, q="lampu jalan di gang kami mati") == first
+
+
+def test_answers_chosen_by_other_code_are_not_served(client, shared_cache, monkeypatch):
+    from search import content_memo
+
+    result_ids(client, q="lampu jalan di gang kami mati")
+    site_search.engine_cache.clear()  # a worker of the next release, sharing the cache during the deploy
+    monkeypatch.setattr(engine_cache, "code_fingerprint", lambda: "the next release")
+    chosen = []
+    monkeypatch.setattr(
+        site_search, "choose", lambda *args: chosen.append(args) or content_memo.ChosenAnswer((), {}, False)
+    )
+    result_ids(client, q="lampu jalan di gang kami mati")
+    assert chosen, "the answer of the earlier code was served"
