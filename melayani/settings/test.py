@@ -1,5 +1,6 @@
 """Test settings: fast hashing, in-memory cache, inline tasks, throwaway media."""
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
@@ -34,6 +35,10 @@ STORAGES = {
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# bin/test copies the PostgreSQL test databases from one migrated template (tests/support/postgres_template.py).
+_on_postgresql = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")  # noqa: F405
+if os.environ.get("TEST_DATABASE_TEMPLATE") and _on_postgresql:
+    DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["TEST_DATABASE_TEMPLATE"]}  # noqa: F405
 # Tests never touch the development indices on a shared engine (bin/opensearch's node).
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "test_" + WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"]  # noqa: F405
