@@ -11,6 +11,7 @@ that it has the directory to itself.
 
 import copy
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -52,8 +53,17 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
 
     with django_db_blocker.unblock():
         ensure_site_structure()
-        if any(item.get_closest_marker("sample") and uses_database(item) for item in request.session.items):
+        wanted = any(item.get_closest_marker("sample") and uses_database(item) for item in request.session.items)
+        if wanted and not sample_in_template():
             import_sample()
+
+
+def sample_in_template():
+    """Whether the test database is a copy of bin/test's PostgreSQL template, which holds the sample
+    already (``tests/support/postgres_template.py``)."""
+    from django.db import connection
+
+    return bool(os.environ.get("TEST_DATABASE_TEMPLATE")) and connection.vendor == "postgresql"
 
 
 def import_sample():
