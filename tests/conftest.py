@@ -11,7 +11,6 @@ that it has the directory to itself.
 
 import copy
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -59,11 +58,11 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
 
 
 def sample_in_template():
-    """Whether the test database is a copy of bin/test's PostgreSQL template, which holds the sample
-    already (``tests/support/postgres_template.py``)."""
+    """Whether the test database is a copy of bin/test's PostgreSQL template (the test settings name it),
+    which holds the sample already (``tests/support/postgres_template.py``)."""
     from django.db import connection
 
-    return bool(os.environ.get("TEST_DATABASE_TEMPLATE")) and connection.vendor == "postgresql"
+    return bool(connection.settings_dict.get("TEST", {}).get("TEMPLATE"))
 
 
 def import_sample():
