@@ -6,8 +6,6 @@ Outside CI a missing server binary skips them, saying why; on CI (``CI=true``) i
 
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
 
 import pytest
@@ -16,7 +14,9 @@ from django.db import connection
 from tests.core.cache.conftest import TEST_REDIS_URL, delete_own_keys, require_redis
 from tests.support import servers
 
-__all__ = ["TEST_REDIS_URL", "require_redis"]
+manage = servers.manage
+
+__all__ = ["TEST_REDIS_URL", "manage", "require_redis"]
 
 
 def require_binaries(*names):
@@ -40,14 +40,6 @@ def test_database_url(db):
     settings = connection.settings_dict
     port = settings.get("PORT") or 5432
     return f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{port}/{settings['NAME']}"
-
-
-def manage(database_url, *arguments, **environment):
-    """``manage.py`` on that database, committed, in the servers' settings (their password hashers)."""
-    environment = servers.production_environment(DATABASE_URL=database_url, PAGE_CACHE_TIMEOUT=0, **environment)
-    subprocess.run(
-        [sys.executable, "manage.py", *arguments], cwd=servers.ROOT, env=environment, check=True, capture_output=True
-    )
 
 
 @pytest.fixture(scope="session")

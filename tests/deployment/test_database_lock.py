@@ -10,17 +10,20 @@ same form is accepted.
 
 import contextlib
 import json
+import os
 import re
+import shutil
 import sqlite3
 import time
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import psycopg
 import pytest
 
-from tests.support import servers
+from tests.support import servers, sqlite_template
 
-from .conftest import manage, require_binaries
+from .conftest import require_binaries
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
@@ -31,11 +34,15 @@ LOCKED_TABLES = ("feedback_complaint", "search_searchquerylog")
 
 @pytest.fixture(scope="module")
 def sqlite_url(tmp_path_factory):
-    """A SQLite file (the embedded default) holding the sample directory, built once for the module."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('database-lock') / 'site.sqlite3'}"
-    manage(url, "migrate", "--noinput", "-v0")
-    manage(url, "shell", "-c", "from tests.conftest import import_sample; import_sample()")
-    return url
+    """A SQLite file (the embedded default) holding the sample directory, once for the module: a copy of
+    the one ``bin/test`` prepared (``TEST_SQLITE_TEMPLATE``), or else built here."""
+    path = tmp_path_factory.mktemp("database-lock") / "site.sqlite3"
+    prepared = Path(os.environ.get("TEST_SQLITE_TEMPLATE") or path)
+    if prepared.is_file():
+        shutil.copyfile(prepared, path)
+    else:
+        sqlite_template.build(path)
+    return f"sqlite:///{path}"
 
 
 @pytest.fixture(params=["postgresql", "sqlite"])

@@ -122,6 +122,14 @@ def production_environment(**overrides):
     return environment
 
 
+def manage(database_url, *arguments, **environment):
+    """``manage.py`` on that database, committed, in the servers' settings (their password hashers)."""
+    environment = production_environment(DATABASE_URL=database_url, PAGE_CACHE_TIMEOUT=0, **environment)
+    subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment, check=True, capture_output=True
+    )
+
+
 def collect_static(folder):
     """collectstatic (WhiteNoise's manifest, which production templates need) into ``folder``."""
     environment = production_environment(STATIC_ROOT=folder)
@@ -132,16 +140,22 @@ def collect_static(folder):
 
 @contextlib.contextmanager
 def gunicorn(workers=2, **environment):
-    """The site under gunicorn in production settings on a free port; yields the port."""
+    """The site under gunicorn in production settings on a free port; yields the port.
+
+    Its page cache and form counters on disk are its own unless given: a checkout's ``var/`` would carry
+    them from one run to the next (a day's complaints from 127.0.0.1 would be refused the next run).
+    """
     port = free_port()
     arguments = [binary("gunicorn"), "melayani.wsgi:application", "--workers", str(workers)]
     arguments += ["--bind", f"{HOST}:{port}", "--log-level", "warning", "--graceful-timeout", "5"]
-    process = subprocess.Popen(arguments, cwd=ROOT, env=production_environment(**environment))
-    try:
-        _wait_until_up(port, process)
-        yield port
-    finally:
-        _stop(process)
+    with tempfile.TemporaryDirectory(prefix="melayani-host-") as folder:
+        own_folders = {"PAGE_CACHE_DIR": f"{folder}/pages", "LIMITS_CACHE_DIR": f"{folder}/limits"}
+        process = subprocess.Popen(arguments, cwd=ROOT, env=production_environment(**{**own_folders, **environment}))
+        try:
+            _wait_until_up(port, process)
+            yield port
+        finally:
+            _stop(process)
 
 
 @contextlib.contextmanager
