@@ -23,7 +23,9 @@ pytestmark = [pytest.mark.search_engine, pytest.mark.django_db, pytest.mark.samp
 
 
 @pytest.fixture(scope="module")
-def site_index(engine, django_db_blocker):  # noqa: F811
+def site_index(engine, django_db_setup, django_db_blocker):  # noqa: F811
+    # django_db_setup: the session's database, with the sample, exists before the index is built from it,
+    # also when this module runs first.
     with django_db_blocker.unblock():
         site_search.build_remote_engine(rebuild=True)
     yield
