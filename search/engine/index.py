@@ -27,6 +27,7 @@ from .fields import (
     ABOUT_THRESHOLD,
     EXACT_ONLY_FIELDS,
     NAME_FIELDS,
+    PLACES_FIELD,
     SERVICE_NAME_FIELDS,
     SUGGESTION_FIELDS,
     document_fields,
@@ -69,6 +70,7 @@ class _Indexed:
     names: set[str] = field(default_factory=set)
     own_names: set[str] = field(default_factory=set)  # an office's acronym and title, not its aliases
     service_names: set[str] = field(default_factory=set)
+    place_names: set[str] = field(default_factory=set)  # the places an office serves
     suggestions: list = field(default_factory=list)
 
 
@@ -107,6 +109,7 @@ class LexicalIndex:
         self._exact_names: dict[str, set[int]] = defaultdict(set)
         self._own_names: dict[str, set[int]] = defaultdict(set)  # the part of _exact_names not from aliases
         self._service_names: dict[str, set[int]] = defaultdict(set)
+        self._place_names: dict[str, set[int]] = defaultdict(set)  # a village's name -> the offices serving it
         self.suggestions = Suggestions()
         self.lexicon = Lexicon()
         if synonym_groups is None:
@@ -178,7 +181,12 @@ class LexicalIndex:
         self._indexed[index] = indexed
 
     def _index_names(self, index: int, entry: Entry, indexed: _Indexed, field_name: str, value) -> None:
-        """The exact names a field's values give the entry: an office's, and a service's."""
+        """The exact names a field's values give the entry: an office's, a service's, the places an office serves."""
+        if field_name == PLACES_FIELD and entry.type == "office":
+            for name in filter(None, (" ".join(tokenize(place)) for place in field_values(value))):
+                indexed.place_names.add(name)
+                self._place_names[name].add(index)
+            return
         names_office = field_name in NAME_FIELDS or (field_name == "title" and entry.type == "office")
         names_service = field_name in SERVICE_NAME_FIELDS and entry.type == "service"
         if not (names_office or names_service):
@@ -218,6 +226,7 @@ class LexicalIndex:
             (self._exact_names, indexed.names),
             (self._own_names, indexed.own_names),
             (self._service_names, indexed.service_names),
+            (self._place_names, indexed.place_names),
         ):
             for name in names:
                 table[name].discard(index)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from ..text.query import AnalyzedQuery, Clause
-from ..text.vocabulary import LEADERSHIP_WORDS, OFFICE_WORDS
+from ..text.vocabulary import AREA_WORDS, LEADERSHIP_WORDS, OFFICE_WORDS
 from .fields import type_filter
 from .index import Entry, LexicalIndex
 
@@ -100,6 +100,13 @@ def named_office_phrases(analyzed: AnalyzedQuery) -> tuple[set[str], set[str]]:
             for ignored in (OFFICE_WORDS, LEADERSHIP_WORDS, OFFICE_WORDS | LEADERSHIP_WORDS):
                 with_intent.add(" ".join(word for word in words if word not in ignored))
     return alone, with_intent
+
+
+def place_phrases(intent_phrases: set[str]) -> set[str]:
+    """The phrases that may name a place an office serves: each phrase left with the intent words set
+    aside, as it is and without words for a kind of area ("desa sarongan", "sarongan")."""
+    stripped = {" ".join(word for word in phrase.split() if word not in AREA_WORDS) for phrase in intent_phrases}
+    return (intent_phrases | stripped) - {""}
 
 
 @dataclass(frozen=True)
@@ -245,10 +252,13 @@ class LexicalEngine(LexicalIndex):
 
     def _named_offices(self, analyzed: AnalyzedQuery) -> tuple[set[int], set[int]]:
         """Offices the query names: by acronym or alias alone, and with words such as
-        "kantor", "alamat" or "kepala" around the name."""
+        "kantor", "alamat" or "kepala" around the name or around a place the office serves
+        ("alamat kecamatan desa sarongan" names Kecamatan Pesanggaran, as its own name would)."""
         alone_phrases, intent_phrases = named_office_phrases(analyzed)
         alone = set().union(*(self._exact_names.get(phrase, set()) for phrase in alone_phrases))
         with_intent = set().union(*(self._exact_names.get(phrase, set()) for phrase in intent_phrases))
+        for place in place_phrases(intent_phrases):
+            with_intent |= self._place_names.get(place, set())
         return alone, with_intent - alone
 
     def _named_services(self, analyzed: AnalyzedQuery) -> set[int]:

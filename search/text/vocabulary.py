@@ -41,6 +41,7 @@ ASPECT_WORDS = _words("aspect-words.txt")
 STOPWORDS = STOPWORDS_ID | STOPWORDS_EN | ASPECT_WORDS
 LEADERSHIP_WORDS = _words("leadership-words.txt")
 OFFICE_WORDS = _words("office-words.txt")
+AREA_WORDS = _words("area-words.txt")
 JOB_GRADE_PHRASES = [tuple(line.split()) for line in _lines("job-grades.txt")]
 
 

@@ -23,7 +23,9 @@ pytestmark = [pytest.mark.search_engine, pytest.mark.django_db, pytest.mark.samp
 
 
 @pytest.fixture(scope="module")
-def site_index(engine, django_db_blocker):  # noqa: F811
+def site_index(engine, django_db_setup, django_db_blocker):  # noqa: F811
+    # django_db_setup: the session's database, with the sample, exists before the index is built from it,
+    # also when this module runs first.
     with django_db_blocker.unblock():
         site_search.build_remote_engine(rebuild=True)
     yield
@@ -138,8 +140,15 @@ def test_a_district_query_puts_that_district_first(remote, client):
     assert results[0]["office"] == "kecamatan-licin"
 
 
+def test_asking_for_the_office_of_a_village_puts_its_kecamatan_office_first(remote, client):
+    # Kluncing is a village of Licin.
+    results = search_json(client, q="alamat kecamatan desa kluncing", limit=3)["results"]
+    assert (results[0]["type"], results[0]["id"]) == ("office", "kecamatan-licin")
+
+
 def test_the_engine_gives_the_in_process_top_answers(remote):
     queries = ["ktp hilang", "dukcapil", "akta kelahiran", "kepala dinas", "birth certificate", "kartu keluarga baru"]
+    queries += ["alamat kecamatan desa kluncing", "camat kluncing"]
     remote_engine, local_engine = site_search.site_engine(), site_search.local_engine_cache.get()
     assert isinstance(remote_engine, site_search.RemoteSite)
     for query in queries:

@@ -77,3 +77,27 @@ def test_a_query_naming_a_service_puts_it_above_its_office(engine):
 def test_a_query_naming_the_office_puts_the_office_first(engine, query):
     document, _ = engine.search(query, limit=1)[0]
     assert document["type"] == "office"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "alamat kecamatan desa olehsari",
+        "kantor camat untuk warga kelurahan olehsari",
+        "address of the subdistrict office for Olehsari village",
+    ],
+)
+def test_asking_for_the_office_of_a_village_puts_its_kecamatan_office_first(engine, query):
+    document, _ = engine.search(query, limit=1)[0]
+    assert (document["type"], document["id"]) == ("office", "kecamatan-glagah")
+
+
+def test_asking_for_the_office_of_a_village_two_kecamatan_share_lists_both_offices(engine):
+    keys = [(document["type"], document["id"]) for document, _ in engine.search("alamat kecamatan desa tamansari")]
+    assert sorted(keys[:2]) == [("office", "kecamatan-licin"), ("office", "kecamatan-tegalsari")]
+
+
+def test_words_for_a_kind_of_area_alone_name_no_office(engine):
+    for query in ("alamat kantor desa", "kantor kecamatan", "alamat kecamatan desa arosbaya"):
+        assert not any(hit.promoted for hit in engine.rank(query, None, 10).hits.values())
+    assert any(hit.promoted for hit in engine.rank("alamat kecamatan desa olehsari", None, 10).hits.values())

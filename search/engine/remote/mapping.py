@@ -23,6 +23,7 @@ from ..fields import (
     K1,
     NAME_FIELDS,
     PAIR_SEPARATOR,
+    PLACES_FIELD,
     SERVICE_NAME_FIELDS,
     document_fields,
     field_values,
@@ -35,7 +36,7 @@ from ..suggestions import phrases
 
 DIMENSION = 384
 # Bumped when the index's layout changes, so that an index built by older code is rebuilt.
-LAYOUT = 4
+LAYOUT = 5
 # Pseudo-frequencies travel as whole term frequencies: in hundredths as OpenSearch's
 # ``term|frequency`` (``delimited_term_freq``); Elasticsearch has no such filter, so there a
 # term is repeated, in tenths.
@@ -223,16 +224,19 @@ def object_source(
     return body
 
 
-NAME_KINDS = ("names", "own_names", "service_names")
+NAME_KINDS = ("names", "own_names", "service_names", "place_names")
 
 
 def names(document: dict) -> dict[str, set[str]]:
     """The phrases that name the object exactly, as ``LexicalIndex._index_names`` reads them:
-    ``names`` (an office's title, acronym and aliases), ``own_names`` (those not from aliases)
-    and ``service_names`` (a service's title and keywords)."""
+    ``names`` (an office's title, acronym and aliases), ``own_names`` (those not from aliases),
+    ``service_names`` (a service's title and keywords) and ``place_names`` (the villages an office serves)."""
     found: dict[str, set[str]] = {kind: set() for kind in NAME_KINDS}
     office, service = document.get("type") == "office", document.get("type") == "service"
     for field, value in document_fields(document).items():
+        if field == PLACES_FIELD and office:
+            found["place_names"].update(filter(None, (" ".join(tokenize(place)) for place in field_values(value))))
+            continue
         names_office = field in NAME_FIELDS or (field == "title" and office)
         names_service = field in SERVICE_NAME_FIELDS and service
         if not (names_office or names_service):

@@ -15,6 +15,7 @@ from ..lexical import (
     Ranking,
     coverage_factor,
     named_office_phrases,
+    place_phrases,
     prior,
 )
 from ..semantic import PASSAGE_WEIGHT
@@ -104,19 +105,21 @@ class RemoteLexical:
         return hits or self.client.search(self.alias, fallback_query(text, types, limit))
 
     def _promoted(self, analyzed: AnalyzedQuery, types) -> dict[tuple[str, str], tuple[float, str]]:
-        """As ``LexicalEngine._promoted``: offices named alone (2.0) or with intent words (1.5), their
-        heads, and a service named by its office's alias (``named_service``, 2.1)."""
+        """As ``LexicalEngine._promoted``: offices named alone (2.0) or with intent words (1.5) around
+        their name or a place they serve, their heads, and a service named by its office's alias
+        (``named_service``, 2.1)."""
         alone_phrases, intent_phrases = named_office_phrases(analyzed)
         phrases = {phrase for phrase in alone_phrases | intent_phrases if phrase}
+        places = place_phrases(intent_phrases)
         if not phrases:
             return {}
-        named = self.client.search(self.alias, names_query(phrases))
+        named = self.client.search(self.alias, names_query(phrases | places))
         offices_wanted = not types or "office" in types
         promoted, offices = {}, {}
         for hit in named:
             hit_names = set(hit["_source"]["names"])
-            if not hit_names & phrases:
-                continue  # named as a service only
+            if not hit_names & phrases and not set(hit["_source"].get("place_names", ())) & places:
+                continue  # named as a service only, or by a place without words such as "kantor"
             alone = bool(hit_names & alone_phrases)
             if _key(hit) not in promoted or alone:
                 promoted[_key(hit)] = (
