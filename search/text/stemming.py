@@ -13,6 +13,7 @@ import snowballstemmer
 from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
 from .normalize import content_words
+from .vocabulary import STEM_EXCEPTIONS
 
 _indonesian_stemmer = StemmerFactory().create_stemmer()
 _english_stemmer = snowballstemmer.stemmer("english")
@@ -22,7 +23,8 @@ _english_stemmer = snowballstemmer.stemmer("english")
 def stem_indonesian(word: str) -> str:
     if len(word) < 4 or not word.isalpha():
         return word
-    return _indonesian_stemmer.stem(word) or word
+    # A root of another sense ("meninggal" -> "tinggal") would mix two needs (stem-exceptions.tsv).
+    return STEM_EXCEPTIONS.get(word) or _indonesian_stemmer.stem(word) or word
 
 
 @lru_cache(maxsize=200_000)

@@ -35,6 +35,7 @@ def _table(name: str) -> dict[str, str]:
 
 SPELLING_VARIANTS = _table("spelling-variants.tsv")
 SLANG = _table("slang.tsv")
+STEM_EXCEPTIONS = _table("stem-exceptions.tsv")
 STOPWORDS_ID = _words("stopwords-id.txt")
 STOPWORDS_EN = _words("stopwords-en.txt")
 ASPECT_WORDS = _words("aspect-words.txt")

@@ -50,6 +50,7 @@ def test_indonesian_stemming_joins_derived_forms():
     assert analyze("perizinan") == analyze("izin")
     assert analyze("kelahiran") == analyze("lahir") == ["lahir"]
     assert analyze("pengaduan") == analyze("mengadu")
+    assert analyze("meninggal") == analyze("meninggalnya") != analyze("tinggal")
 
 
 def test_english_stemming():

@@ -192,3 +192,10 @@ def test_any_text_never_raises(engine, text, limit):
     assert all(document["type"] in {"service", "contact"} for document, _ in results)
     engine.suggest(text, limit=limit)
     engine.did_you_mean(text)
+
+
+def test_a_death_and_a_new_home_stay_apart(engine):
+    # Sastrawi's root of "meninggal" (to die) is "tinggal" (to live somewhere).
+    assert keys(engine.search("bapak saya meninggal", limit=1)) == ["service:akta-kematian"]
+    assert "service:akta-kematian" not in keys(engine.search("tempat tinggal baru", limit=3))
+    assert keys(engine.search("pindah tempat tinggal", limit=1)) == ["service:surat-pindah-datang"]

@@ -36,7 +36,7 @@ from ..suggestions import phrases
 
 DIMENSION = 384
 # Bumped when the index's layout changes, so that an index built by older code is rebuilt.
-LAYOUT = 5
+LAYOUT = 6
 # Pseudo-frequencies travel as whole term frequencies: in hundredths as OpenSearch's
 # ``term|frequency`` (``delimited_term_freq``); Elasticsearch has no such filter, so there a
 # term is repeated, in tenths.
