@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from ..text.query import AnalyzedQuery, Clause
-from ..text.vocabulary import AREA_WORDS, LEADERSHIP_WORDS, OFFICE_WORDS
+from ..text.vocabulary import KECAMATAN_WORDS, LEADERSHIP_WORDS, OFFICE_WORDS, VILLAGE_WORDS
 from .fields import type_filter
 from .index import Entry, LexicalIndex
 
@@ -102,11 +102,17 @@ def named_office_phrases(analyzed: AnalyzedQuery) -> tuple[set[str], set[str]]:
     return alone, with_intent
 
 
-def place_phrases(intent_phrases: set[str]) -> set[str]:
-    """The phrases that may name a place an office serves: each phrase left with the intent words set
-    aside, as it is and without words for a kind of area ("desa sarongan", "sarongan")."""
-    stripped = {" ".join(word for word in phrase.split() if word not in AREA_WORDS) for phrase in intent_phrases}
-    return (intent_phrases | stripped) - {""}
+def place_phrases(analyzed: AnalyzedQuery, intent_phrases: set[str]) -> set[str]:
+    """The phrases that may name a village whose kecamatan office the query asks for: only when it
+    has a word for the kecamatan level ("kecamatan", "camat"; without one, "kepala desa olehsari" asks
+    for the village's own head), each phrase left with the intent words set aside, as it is and
+    without the words for an area ("kecamatan desa sarongan", "sarongan")."""
+    meant = {reading.typed for reading in analyzed.readings} | {reading.best for reading in analyzed.readings}
+    if not meant & KECAMATAN_WORDS:
+        return set()
+    area_words = KECAMATAN_WORDS | VILLAGE_WORDS
+    places = {" ".join(word for word in phrase.split() if word not in area_words) for phrase in intent_phrases}
+    return (intent_phrases | places) - {""}
 
 
 @dataclass(frozen=True)
@@ -257,7 +263,7 @@ class LexicalEngine(LexicalIndex):
         alone_phrases, intent_phrases = named_office_phrases(analyzed)
         alone = set().union(*(self._exact_names.get(phrase, set()) for phrase in alone_phrases))
         with_intent = set().union(*(self._exact_names.get(phrase, set()) for phrase in intent_phrases))
-        for place in place_phrases(intent_phrases):
+        for place in place_phrases(analyzed, intent_phrases):
             with_intent |= self._place_names.get(place, set())
         return alone, with_intent - alone
 

@@ -42,7 +42,8 @@ ASPECT_WORDS = _words("aspect-words.txt")
 STOPWORDS = STOPWORDS_ID | STOPWORDS_EN | ASPECT_WORDS
 LEADERSHIP_WORDS = _words("leadership-words.txt")
 OFFICE_WORDS = _words("office-words.txt")
-AREA_WORDS = _words("area-words.txt")
+KECAMATAN_WORDS = _words("kecamatan-words.txt")
+VILLAGE_WORDS = _words("village-words.txt")
 JOB_GRADE_PHRASES = [tuple(line.split()) for line in _lines("job-grades.txt")]
 
 

@@ -1,13 +1,14 @@
 """The search engine's index body and queries, built without a server."""
 
 import json
+import shutil
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from search.engine.fields import pseudo_frequency, rarity
 from search.engine.index import LexicalIndex
-from search.engine.remote import queries
+from search.engine.remote import mapping, queries
 from search.engine.remote.mapping import index_body, object_source, source
 from search.engine.remote.site import Vocabulary
 from search.text.query import QueryAnalyzer
@@ -119,3 +120,16 @@ def test_the_knn_query_takes_each_engines_form():
         "num_candidates",
         "filter",
     }
+
+
+def test_an_index_built_with_other_word_lists_counts_as_another_layout(tmp_path, monkeypatch):
+    lists = tmp_path / "data"
+    shutil.copytree(mapping.DATA_DIR, lists)
+    monkeypatch.setattr(mapping, "DATA_DIR", lists)
+    built_with = mapping._layout()
+    with open(lists / "synonyms.txt", "a", encoding="utf-8") as handle:
+        handle.write("surat brojol, akta kelahiran\n")  # the site reads synonyms from the database
+    assert mapping._layout() == built_with
+    with open(lists / "stem-exceptions.tsv", "a", encoding="utf-8") as handle:
+        handle.write("peninggalan\tpeninggalan\n")
+    assert mapping._layout() != built_with

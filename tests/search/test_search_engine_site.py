@@ -148,7 +148,7 @@ def test_asking_for_the_office_of_a_village_puts_its_kecamatan_office_first(remo
 
 def test_the_engine_gives_the_in_process_top_answers(remote):
     queries = ["ktp hilang", "dukcapil", "akta kelahiran", "kepala dinas", "birth certificate", "kartu keluarga baru"]
-    queries += ["alamat kecamatan desa kluncing", "camat kluncing"]
+    queries += ["alamat kecamatan desa kluncing", "camat kluncing", "kepala desa kluncing"]
     remote_engine, local_engine = site_search.site_engine(), site_search.local_engine_cache.get()
     assert isinstance(remote_engine, site_search.RemoteSite)
     for query in queries:

@@ -10,7 +10,16 @@ from search.engine.grouping import ServiceGroups
 from search.engine.lexical import LexicalEngine
 
 DIRECTORY_FILE = Path(__file__).resolve().parents[2] / "directory" / "data" / "directory.json"
-OFFICES = ("kecamatan-licin", "kecamatan-tegalsari", "kecamatan-glagah", "kecamatan-kabat", "dishub", "rsud-genteng")
+OFFICES = (
+    "kecamatan-licin",
+    "kecamatan-tegalsari",
+    "kecamatan-glagah",
+    "kecamatan-kabat",
+    "kecamatan-muncar",
+    "dishub",
+    "rsud-genteng",
+    "rsud-blambangan",
+)
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +92,8 @@ def test_a_query_naming_the_office_puts_the_office_first(engine, query):
     "query",
     [
         "alamat kecamatan desa olehsari",
-        "kantor camat untuk warga kelurahan olehsari",
+        "alamat kantor kecamatan untuk warga kelurahan olehsari",
+        "alamat kec. olehsari",
         "address of the subdistrict office for Olehsari village",
     ],
 )
@@ -97,7 +107,23 @@ def test_asking_for_the_office_of_a_village_two_kecamatan_share_lists_both_offic
     assert sorted(keys[:2]) == [("office", "kecamatan-licin"), ("office", "kecamatan-tegalsari")]
 
 
-def test_words_for_a_kind_of_area_alone_name_no_office(engine):
-    for query in ("alamat kantor desa", "kantor kecamatan", "alamat kecamatan desa arosbaya"):
-        assert not any(hit.promoted for hit in engine.rank(query, None, 10).hits.values())
-    assert any(hit.promoted for hit in engine.rank("alamat kecamatan desa olehsari", None, 10).hits.values())
+def promoted(engine, query):
+    return {key for key, hit in engine.rank(query, None, 10).hits.items() if hit.promoted}
+
+
+def test_a_village_names_its_kecamatan_office_only_when_the_kecamatan_is_asked_for(engine):
+    assert ("office", "kecamatan-glagah") in promoted(engine, "alamat kecamatan desa olehsari")
+    # The village's own head or office, which the directory does not hold, is not the kecamatan's.
+    for query in ("kepala desa olehsari", "kantor desa olehsari", "alamat kantor desa", "kantor kecamatan"):
+        assert not promoted(engine, query), query
+    assert not promoted(engine, "alamat kecamatan desa arosbaya")  # a village of Bangkalan
+
+
+def test_a_village_that_shares_an_offices_alias_names_the_office_unless_the_kecamatan_is_asked_for(engine):
+    # Blambangan is an alias of RSUD Blambangan and a village of Muncar.
+    assert {key[1] for key in promoted(engine, "direktur blambangan")} <= {
+        "rsud-blambangan",
+        "rsud-blambangan-direktur",
+    }
+    document, _ = engine.search("alamat kecamatan blambangan", limit=1)[0]
+    assert (document["type"], document["id"]) == ("office", "kecamatan-muncar")

@@ -125,9 +125,10 @@ def production_environment(**overrides):
 def manage(database_url, *arguments, **environment):
     """``manage.py`` on that database, committed, in the servers' settings (their password hashers)."""
     environment = production_environment(DATABASE_URL=database_url, PAGE_CACHE_TIMEOUT=0, **environment)
-    subprocess.run(
-        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment, check=True, capture_output=True
-    )
+    done = subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment, capture_output=True)
+    if done.returncode:
+        # Quiet when it works; when it fails, the command's own words say why.
+        raise RuntimeError(f"manage.py {arguments[0]} failed ({done.returncode}):\n{done.stderr.decode()[-4000:]}")
 
 
 def collect_static(folder):
@@ -148,7 +149,8 @@ def gunicorn(workers=2, **environment):
     port = free_port()
     arguments = [binary("gunicorn"), "melayani.wsgi:application", "--workers", str(workers)]
     arguments += ["--bind", f"{HOST}:{port}", "--log-level", "warning", "--graceful-timeout", "5"]
-    with tempfile.TemporaryDirectory(prefix="melayani-host-") as folder:
+    # A worker that outlived a killed master may still write there while it is removed.
+    with tempfile.TemporaryDirectory(prefix="melayani-host-", ignore_cleanup_errors=True) as folder:
         own_folders = {"PAGE_CACHE_DIR": f"{folder}/pages", "LIMITS_CACHE_DIR": f"{folder}/limits"}
         process = subprocess.Popen(arguments, cwd=ROOT, env=production_environment(**{**own_folders, **environment}))
         try:

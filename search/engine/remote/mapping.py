@@ -17,6 +17,7 @@ import json
 from collections import Counter, defaultdict
 
 from ...text.normalize import tokenize
+from ...text.vocabulary import DATA_DIR
 from ..fields import (
     ABOUT_THRESHOLD,
     FIELD_WEIGHTS,
@@ -36,7 +37,21 @@ from ..suggestions import phrases
 
 DIMENSION = 384
 # Bumped when the index's layout changes, so that an index built by older code is rebuilt.
-LAYOUT = 6
+LAYOUT_VERSION = 6
+
+
+def _layout() -> str:
+    """``LAYOUT_VERSION`` and a digest of the word lists that shape the index's terms (stopwords,
+    spelling variants, the stemmer's exceptions …): an index built with other lists is rebuilt too.
+    The synonym groups are left out: the site reads them from the database (``rules_version``)."""
+    digest = hashlib.sha256()
+    for path in sorted(DATA_DIR.iterdir()):
+        if path.is_file() and path.name != "synonyms.txt":
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{LAYOUT_VERSION}-{digest.hexdigest()[:12]}"
+
+
+LAYOUT = _layout()
 # Pseudo-frequencies travel as whole term frequencies: in hundredths as OpenSearch's
 # ``term|frequency`` (``delimited_term_freq``); Elasticsearch has no such filter, so there a
 # term is repeated, in tenths.

@@ -110,9 +110,9 @@ class RemoteLexical:
         (``named_service``, 2.1)."""
         alone_phrases, intent_phrases = named_office_phrases(analyzed)
         phrases = {phrase for phrase in alone_phrases | intent_phrases if phrase}
-        places = place_phrases(intent_phrases)
         if not phrases:
             return {}
+        places = place_phrases(analyzed, intent_phrases)
         named = self.client.search(self.alias, names_query(phrases | places))
         offices_wanted = not types or "office" in types
         promoted, offices = {}, {}
