@@ -5,9 +5,11 @@ The documents and how they are indexed: ``search.engine.index``.
 
 import heapq
 from dataclasses import dataclass, field
+from functools import cache
 from operator import itemgetter
 
 from ..text.query import AnalyzedQuery, Clause
+from ..text.stemming import stem_indonesian
 from ..text.vocabulary import KECAMATAN_WORDS, LEADERSHIP_WORDS, OFFICE_WORDS, VILLAGE_WORDS
 from .fields import type_filter
 from .index import Entry, LexicalIndex
@@ -104,15 +106,27 @@ def named_office_phrases(analyzed: AnalyzedQuery) -> tuple[set[str], set[str]]:
 
 def place_phrases(analyzed: AnalyzedQuery, intent_phrases: set[str]) -> set[str]:
     """The phrases that may name a village whose kecamatan office the query asks for: only when it
-    has a word for the kecamatan level ("kecamatan", "camat"; without one, "kepala desa olehsari" asks
-    for the village's own head), each phrase left with the intent words set aside, as it is and
+    has a word for the kecamatan level ("kecamatan", "camatnya"; without one, "kepala desa olehsari"
+    asks for the village's own head), each phrase left with the intent words set aside, as it is and
     without the words for an area ("kecamatan desa sarongan", "sarongan")."""
     meant = {reading.typed for reading in analyzed.readings} | {reading.best for reading in analyzed.readings}
-    if not meant & KECAMATAN_WORDS:
+    if not any(_area_level(word) == "kecamatan" for word in meant):
         return set()
-    area_words = KECAMATAN_WORDS | VILLAGE_WORDS
-    places = {" ".join(word for word in phrase.split() if word not in area_words) for phrase in intent_phrases}
+    places = {" ".join(word for word in phrase.split() if not _area_level(word)) for phrase in intent_phrases}
     return (intent_phrases | places) - {""}
+
+
+def _area_level(word: str) -> str | None:
+    """ "kecamatan" or "village" for a word of that level, in any of its forms ("kecamatannya"), else None."""
+    for level, words in (("kecamatan", KECAMATAN_WORDS), ("village", VILLAGE_WORDS)):
+        if word in words or stem_indonesian(word) in _stems(words):
+            return level
+    return None
+
+
+@cache
+def _stems(words: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem_indonesian(word) for word in words)
 
 
 @dataclass(frozen=True)

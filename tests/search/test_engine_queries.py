@@ -1,7 +1,6 @@
 """The search engine's index body and queries, built without a server."""
 
 import json
-import shutil
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -122,14 +121,14 @@ def test_the_knn_query_takes_each_engines_form():
     }
 
 
-def test_an_index_built_with_other_word_lists_counts_as_another_layout(tmp_path, monkeypatch):
-    lists = tmp_path / "data"
-    shutil.copytree(mapping.DATA_DIR, lists)
-    monkeypatch.setattr(mapping, "DATA_DIR", lists)
-    built_with = mapping._layout()
-    with open(lists / "synonyms.txt", "a", encoding="utf-8") as handle:
-        handle.write("surat brojol, akta kelahiran\n")  # the site reads synonyms from the database
-    assert mapping._layout() == built_with
-    with open(lists / "stem-exceptions.tsv", "a", encoding="utf-8") as handle:
-        handle.write("peninggalan\tpeninggalan\n")
-    assert mapping._layout() != built_with
+def test_an_index_built_with_other_word_lists_counts_as_another_layout(monkeypatch):
+    assert mapping._layout() == mapping.LAYOUT
+    changed_lists = {
+        "STEM_EXCEPTIONS": {**mapping.STEM_EXCEPTIONS, "peninggalan": "peninggalan"},
+        "STOPWORDS": mapping.STOPWORDS | {"sertifikat"},
+        "SPELLING_VARIANTS": {**mapping.SPELLING_VARIANTS, "sijil": "sertifikat"},
+    }
+    for name, changed in changed_lists.items():
+        with monkeypatch.context() as patch:
+            patch.setattr(mapping, name, changed)
+            assert mapping._layout() != mapping.LAYOUT, name

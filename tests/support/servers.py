@@ -128,7 +128,8 @@ def manage(database_url, *arguments, **environment):
     done = subprocess.run([sys.executable, "manage.py", *arguments], cwd=ROOT, env=environment, capture_output=True)
     if done.returncode:
         # Quiet when it works; when it fails, the command's own words say why.
-        raise RuntimeError(f"manage.py {arguments[0]} failed ({done.returncode}):\n{done.stderr.decode()[-4000:]}")
+        said = done.stderr.decode(errors="replace")[-4000:]
+        raise RuntimeError(f"manage.py {arguments[0]} failed ({done.returncode}):\n{said}")
 
 
 def collect_static(folder):

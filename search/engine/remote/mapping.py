@@ -17,7 +17,7 @@ import json
 from collections import Counter, defaultdict
 
 from ...text.normalize import tokenize
-from ...text.vocabulary import DATA_DIR
+from ...text.vocabulary import JOB_GRADE_PHRASES, SPELLING_VARIANTS, STEM_EXCEPTIONS, STOPWORDS
 from ..fields import (
     ABOUT_THRESHOLD,
     FIELD_WEIGHTS,
@@ -41,14 +41,17 @@ LAYOUT_VERSION = 6
 
 
 def _layout() -> str:
-    """``LAYOUT_VERSION`` and a digest of the word lists that shape the index's terms (stopwords,
-    spelling variants, the stemmer's exceptions …): an index built with other lists is rebuilt too.
-    The synonym groups are left out: the site reads them from the database (``rules_version``)."""
-    digest = hashlib.sha256()
-    for path in sorted(DATA_DIR.iterdir()):
-        if path.is_file() and path.name != "synonyms.txt":
-            digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"{LAYOUT_VERSION}-{digest.hexdigest()[:12]}"
+    """``LAYOUT_VERSION`` and a digest of the word lists, as read, that shape the index's terms (stopwords,
+    spelling variants, job grades, the stemmer's exceptions): an index built with other lists is rebuilt
+    too, while comments, line endings and lists only queries use change nothing."""
+    lists = {
+        "stopwords": sorted(STOPWORDS),
+        "spelling_variants": sorted(SPELLING_VARIANTS.items()),
+        "job_grades": sorted(JOB_GRADE_PHRASES),
+        "stem_exceptions": sorted(STEM_EXCEPTIONS.items()),
+    }
+    digest = hashlib.sha256(json.dumps(lists, ensure_ascii=False).encode()).hexdigest()
+    return f"{LAYOUT_VERSION}-{digest[:12]}"
 
 
 LAYOUT = _layout()
