@@ -39,6 +39,9 @@ WHITENOISE_USE_FINDERS = True
 _on_postgresql = DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql")  # noqa: F405
 if os.environ.get("TEST_DATABASE_TEMPLATE") and _on_postgresql:
     DATABASES["default"]["TEST"] = {"TEMPLATE": os.environ["TEST_DATABASE_TEMPLATE"]}  # noqa: F405
+# bin/test's browser run keeps (--reuse-db) a copy of the prepared SQLite file (tests/support/sqlite_template.py).
+if os.environ.get("TEST_SQLITE_NAME") and not _on_postgresql:
+    DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_SQLITE_NAME"]}  # noqa: F405
 # Tests never touch the development indices on a shared engine (bin/opensearch's node).
 if "INDEX_PREFIX" in WAGTAILSEARCH_BACKENDS["default"]:  # noqa: F405
     WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"] = "test_" + WAGTAILSEARCH_BACKENDS["default"]["INDEX_PREFIX"]  # noqa: F405

@@ -1,5 +1,5 @@
 """A SQLite file (the embedded default), migrated, with the sample slice, in the real servers' settings,
-that the SQLite half of the database-lock tests copies instead of building its own.
+that the SQLite half of the database-lock tests and the browser tests copy instead of building their own.
 
 Building it takes about 30 s here. ``bin/test`` builds it while the SQLite half runs, after the
 PostgreSQL template (``postgres_template``), and names it in ``TEST_SQLITE_TEMPLATE``; without it the
