@@ -104,16 +104,17 @@ def named_office_phrases(analyzed: AnalyzedQuery) -> tuple[set[str], set[str]]:
     return alone, with_intent
 
 
-def place_phrases(analyzed: AnalyzedQuery, intent_phrases: set[str]) -> set[str]:
+def place_phrases(analyzed: AnalyzedQuery, phrases: set[str]) -> set[str]:
     """The phrases that may name a village whose kecamatan office the query asks for: only when it
     has a word for the kecamatan level ("kecamatan", "camatnya"; without one, "kepala desa olehsari"
-    asks for the village's own head), each phrase left with the intent words set aside, as it is and
-    without the words for an area ("kecamatan desa sarongan", "sarongan")."""
+    asks for the village's own head), each of ``phrases`` (the query, or what is left once words such
+    as "alamat" are set aside) as it is and without the words for an area ("kecamatan desa sarongan",
+    "sarongan")."""
     meant = {reading.typed for reading in analyzed.readings} | {reading.best for reading in analyzed.readings}
     if not any(_area_level(word) == "kecamatan" for word in meant):
         return set()
-    places = {" ".join(word for word in phrase.split() if not _area_level(word)) for phrase in intent_phrases}
-    return (intent_phrases | places) - {""}
+    places = {" ".join(word for word in phrase.split() if not _area_level(word)) for phrase in phrases}
+    return (phrases | places) - {""}
 
 
 def _area_level(word: str) -> str | None:
@@ -272,12 +273,13 @@ class LexicalEngine(LexicalIndex):
 
     def _named_offices(self, analyzed: AnalyzedQuery) -> tuple[set[int], set[int]]:
         """Offices the query names: by acronym or alias alone, and with words such as
-        "kantor", "alamat" or "kepala" around the name or around a place the office serves
-        ("alamat kecamatan desa sarongan" names Kecamatan Pesanggaran, as its own name would)."""
+        "kantor", "alamat" or "kepala" around the name, and by a place the office serves asked for at
+        the kecamatan level ("alamat kecamatan desa sarongan", "kecamatan sarongan" name Kecamatan
+        Pesanggaran, as its own name would)."""
         alone_phrases, intent_phrases = named_office_phrases(analyzed)
         alone = set().union(*(self._exact_names.get(phrase, set()) for phrase in alone_phrases))
         with_intent = set().union(*(self._exact_names.get(phrase, set()) for phrase in intent_phrases))
-        for place in place_phrases(analyzed, intent_phrases):
+        for place in place_phrases(analyzed, alone_phrases | intent_phrases):
             with_intent |= self._place_names.get(place, set())
         return alone, with_intent - alone
 

@@ -112,7 +112,7 @@ class RemoteLexical:
         phrases = {phrase for phrase in alone_phrases | intent_phrases if phrase}
         if not phrases:
             return {}
-        places = place_phrases(analyzed, intent_phrases)
+        places = place_phrases(analyzed, alone_phrases | intent_phrases)
         named = self.client.search(self.alias, names_query(phrases | places))
         offices_wanted = not types or "office" in types
         promoted, offices = {}, {}
