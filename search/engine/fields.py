@@ -111,6 +111,11 @@ def field_values(value) -> list[str]:
     return [str(value)]
 
 
+def place_names(value) -> list[str]:
+    """The names in a ``PLACES_FIELD`` value, each as its words joined by one space."""
+    return [name for name in (" ".join(tokenize(place)) for place in field_values(value)) if name]
+
+
 def number(value, default: float) -> float:
     try:
         number = float(value)

@@ -13,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..text.normalize import tokenize
-from .fields import PLACES_FIELD, document_fields, field_values
+from .fields import PLACES_FIELD, document_fields, place_names
 
 
 @dataclass
@@ -32,8 +32,8 @@ class ServiceGroups:
             if document.get("type") == "service" and document.get("locale", default_locale) == default_locale:
                 key = (document["type"], str(document["id"]))
                 self._office[key] = str(document.get("office") or "")
-                places = field_values(document_fields(document).get(PLACES_FIELD))
-                self._places[key] = [frozenset(tokenize(place)) for place in places if tokenize(place)]
+                places = place_names(document_fields(document).get(PLACES_FIELD))
+                self._places[key] = [frozenset(name.split()) for name in places]
                 office_words = set(tokenize(self._office[key].replace("-", " "))) | set(
                     tokenize(document.get("office_name", ""))
                 )

@@ -34,6 +34,7 @@ from .fields import (
     field_values,
     index_terms,
     number,
+    place_names,
     pseudo_frequency,
     rarity,
     saturated,
@@ -183,7 +184,7 @@ class LexicalIndex:
     def _index_names(self, index: int, entry: Entry, indexed: _Indexed, field_name: str, value) -> None:
         """The exact names a field's values give the entry: an office's, a service's, the places an office serves."""
         if field_name == PLACES_FIELD and entry.type == "office":
-            for name in filter(None, (" ".join(tokenize(place)) for place in field_values(value))):
+            for name in place_names(value):
                 indexed.place_names.add(name)
                 self._place_names[name].add(index)
             return

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from tests.support import servers
+from tests.support.postgres_template import IMPORT_SAMPLE
 
-IMPORT_SAMPLE = "from tests.conftest import import_sample; import_sample()"
 WAL_FILES = ("-wal", "-shm")
 
 

@@ -30,6 +30,7 @@ from ..fields import (
     field_values,
     index_terms,
     number,
+    place_names,
     pseudo_frequency,
     with_pairs,
 )
@@ -253,7 +254,7 @@ def names(document: dict) -> dict[str, set[str]]:
     office, service = document.get("type") == "office", document.get("type") == "service"
     for field, value in document_fields(document).items():
         if field == PLACES_FIELD and office:
-            found["place_names"].update(filter(None, (" ".join(tokenize(place)) for place in field_values(value))))
+            found["place_names"].update(place_names(value))
             continue
         names_office = field in NAME_FIELDS or (field == "title" and office)
         names_service = field in SERVICE_NAME_FIELDS and service
