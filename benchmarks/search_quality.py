@@ -25,6 +25,10 @@ in Tegalsari), all three written without looking at the engine's answers. Each s
 deterministically into halves by the first byte of the SHA-1 of the query text (odd:
 tuning, even: held out); weights are tuned on the tuning halves only.
 
+``--synthetic`` adds two generated checks (``benchmarks/synthetic_queries.py``): every
+single-owner service keyword searched in an index without keywords, and every village in
+the phrasings of ``benchmarks/data/village-templates.tsv``, as written and misspelt.
+
 Document embeddings are cached in ``/tmp/melayani-bench-embeddings.npz`` by model and
 text hash (embedding the demo takes about 70 s the first time).
 """
@@ -35,7 +39,6 @@ import csv
 import hashlib
 import json
 import os
-import random
 import statistics
 import sys
 import time
@@ -47,6 +50,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.synthetic_queries import keyword_queries, village_queries  # noqa: E402
 from directory.search_documents import documents_from_directory as build_documents  # noqa: E402
 from search.embeddings import embed_passages, embed_query, text_hash  # noqa: E402
 from search.engine.hybrid import HybridEngine  # noqa: E402
@@ -212,48 +216,6 @@ def report(title: str, engine, queries: list[dict], show_misses: bool, others=No
                     print(f"    {split} rank={item['rank']} contact={item['contact_hit']} | {item['query']} -> {top}")
 
 
-def keyword_queries(data: dict) -> list[dict]:
-    """Self-made queries for a generalisation check: every keyword that belongs to a single
-    service, to be searched in an index built without any keywords, plus a copy with
-    phone-style damage (vowels dropped, letters swapped or lost) in about half the words."""
-    owners = defaultdict(set)
-    for office in data["opds"]:
-        for service in office.get("services", []):
-            for locale in LOCALES:
-                for keyword in service["keywords"][locale]:
-                    owners[keyword.lower()].add(service["slug"])
-    rows = []
-    for office in data["opds"]:
-        for service in office.get("services", []):
-            accepted = {f"service:{service['slug']}", f"contact:{service['contacts'][0]}"}
-            for locale in LOCALES:
-                for keyword in service["keywords"][locale]:
-                    if len(owners[keyword.lower()]) == 1 and len(keyword) > 3:
-                        rows.append({"query": keyword, "kind": f"keyword-{locale}", "accepted": accepted})
-    generator = random.Random(7)
-    damaged = [
-        {**row, "query": _damage(row["query"], generator), "kind": "damaged-id"}
-        for row in rows
-        if row["kind"] == "keyword-id"
-    ]
-    return [{**row, "held_out": False} for row in rows + damaged]
-
-
-def _damage(text: str, generator: random.Random) -> str:
-    words = []
-    for word in text.split():
-        if len(word) >= 5 and generator.random() < 0.6:
-            kind, cut = generator.random(), generator.randrange(1, len(word) - 1)
-            if kind < 0.4:
-                word = word[0] + "".join(letter for letter in word[1:] if letter not in "aeiou")
-            elif kind < 0.7:
-                word = word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :]
-            else:
-                word = word[:cut] + word[cut + 1 :]
-        words.append(word)
-    return " ".join(words)
-
-
 def measure_latency(engine, queries: list[str], rounds: int = 3, mode: str = "fused") -> tuple[float, float, float]:
     timings = []
     for _ in range(rounds):
@@ -277,7 +239,9 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="print queries whose accepted result is not first")
     parser.add_argument("--no-latency", action="store_true")
     parser.add_argument(
-        "--synthetic", action="store_true", help="also run service keywords as queries against a keyword-less index"
+        "--synthetic",
+        action="store_true",
+        help="also run service keywords as queries against a keyword-less index, and every village in set phrasings",
     )
     parser.add_argument("--engine", choices=["opensearch"], help="compare with the search engine's ranking")
     parser.add_argument("--engine-url", default=os.environ.get("OPENSEARCH_URL") or "http://127.0.0.1:9200")
@@ -314,6 +278,13 @@ def main() -> None:
             by_kind[item["kind"]].append(item)
         for kind, items in sorted(by_kind.items()):
             print(f"  {kind:14s} {summarise(items)}")
+        print("\nevery village in the generated phrasings (fused)")
+        outcomes = evaluate(engine, village_queries(data))
+        by_kind = defaultdict(list)
+        for item in outcomes:
+            by_kind[(item["kind"], item["held_out"])].append(item)
+        for (kind, held_out), items in sorted(by_kind.items()):
+            print(f"  {kind:22s} {'held-out' if held_out else 'tune':9s} {summarise(items)}")
     if arguments.no_latency:
         return
     for name, other in others.items():

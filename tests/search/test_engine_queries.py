@@ -121,12 +121,15 @@ def test_the_knn_query_takes_each_engines_form():
     }
 
 
-def test_an_index_built_with_other_word_lists_counts_as_another_layout(monkeypatch):
+def test_an_index_built_with_other_word_lists_or_field_weights_counts_as_another_layout(monkeypatch):
     assert mapping._layout() == mapping.LAYOUT
     changed_lists = {
         "STEM_EXCEPTIONS": {**mapping.STEM_EXCEPTIONS, "peninggalan": "peninggalan"},
         "STOPWORDS": mapping.STOPWORDS | {"sertifikat"},
         "SPELLING_VARIANTS": {**mapping.SPELLING_VARIANTS, "sijil": "sertifikat"},
+        # The stored pseudo-frequencies are weighed by field when an object is indexed.
+        "FIELD_WEIGHTS": {**mapping.FIELD_WEIGHTS, "places": mapping.FIELD_WEIGHTS["places"] + 1},
+        "LENGTH_NORMALISATION": {**mapping.LENGTH_NORMALISATION, "title": 0.5},
     }
     for name, changed in changed_lists.items():
         with monkeypatch.context() as patch:

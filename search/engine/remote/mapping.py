@@ -20,8 +20,11 @@ from ...text.normalize import tokenize
 from ...text.vocabulary import JOB_GRADE_PHRASES, SPELLING_VARIANTS, STEM_EXCEPTIONS, STOPWORDS
 from ..fields import (
     ABOUT_THRESHOLD,
+    DEFAULT_FIELD_WEIGHT,
+    DEFAULT_LENGTH_NORMALISATION,
     FIELD_WEIGHTS,
     K1,
+    LENGTH_NORMALISATION,
     NAME_FIELDS,
     PAIR_SEPARATOR,
     PLACES_FIELD,
@@ -42,14 +45,18 @@ LAYOUT_VERSION = 6
 
 
 def _layout() -> str:
-    """``LAYOUT_VERSION`` and a digest of the word lists, as read, that shape the index's terms (stopwords,
-    spelling variants, job grades, the stemmer's exceptions): an index built with other lists is rebuilt
-    too, while comments, line endings and lists only queries use change nothing."""
+    """``LAYOUT_VERSION`` and a digest of what shapes the index's terms and their stored weights: the
+    word lists as read (stopwords, spelling variants, job grades, the stemmer's exceptions) and the
+    fields' weights, with which each object's pseudo-frequencies are computed when it is indexed. An
+    index built with other lists or weights is rebuilt too, while comments, line endings and lists only
+    queries use change nothing."""
     lists = {
         "stopwords": sorted(STOPWORDS),
         "spelling_variants": sorted(SPELLING_VARIANTS.items()),
         "job_grades": sorted(JOB_GRADE_PHRASES),
         "stem_exceptions": sorted(STEM_EXCEPTIONS.items()),
+        "field_weights": [sorted(FIELD_WEIGHTS.items()), DEFAULT_FIELD_WEIGHT, ABOUT_THRESHOLD],
+        "length_normalisation": [sorted(LENGTH_NORMALISATION.items()), DEFAULT_LENGTH_NORMALISATION],
     }
     digest = hashlib.sha256(json.dumps(lists, ensure_ascii=False).encode()).hexdigest()
     return f"{LAYOUT_VERSION}-{digest[:12]}"

@@ -1,0 +1,107 @@
+"""Self-made query sets for generalisation checks, generated from the data rather than written.
+
+``keyword_queries``: every keyword that belongs to a single service, to be searched in an
+index built without any keywords, plus a copy with phone-style damage.
+
+``village_queries``: the phrasings of ``data/village-templates.tsv`` filled with every
+village of ``directory/data/villages.tsv`` that is not also a kecamatan's name, once as
+written and once misspelt; the answer is that service of the village's kecamatan (of
+each, for a name that several kecamatan have). Split into halves like the written sets.
+"""
+
+import csv
+import hashlib
+import random
+from collections import defaultdict
+from pathlib import Path
+
+from directory.villages import comparable, gazetteer
+
+LOCALES = ("id", "en")
+VILLAGE_TEMPLATES = Path(__file__).resolve().parent / "data" / "village-templates.tsv"
+
+
+def keyword_queries(data: dict) -> list[dict]:
+    """Each single-owner keyword as a query, and a phone-damaged copy of the Indonesian ones."""
+    owners = defaultdict(set)
+    for office in data["opds"]:
+        for service in office.get("services", []):
+            for locale in LOCALES:
+                for keyword in service["keywords"][locale]:
+                    owners[keyword.lower()].add(service["slug"])
+    rows = []
+    for office in data["opds"]:
+        for service in office.get("services", []):
+            accepted = {f"service:{service['slug']}", f"contact:{service['contacts'][0]}"}
+            for locale in LOCALES:
+                for keyword in service["keywords"][locale]:
+                    if len(owners[keyword.lower()]) == 1 and len(keyword) > 3:
+                        rows.append({"query": keyword, "kind": f"keyword-{locale}", "accepted": accepted})
+    generator = random.Random(7)
+    damaged = [
+        {**row, "query": _damage(row["query"], generator), "kind": "damaged-id"}
+        for row in rows
+        if row["kind"] == "keyword-id"
+    ]
+    return [{**row, "held_out": False} for row in rows + damaged]
+
+
+def village_queries(data: dict) -> list[dict]:
+    """Services asked for by a village's name, as typed and misspelt, in both languages."""
+    places = gazetteer()
+    kecamatan_names = {comparable(name) for name in places.kecamatan}
+    responsible = {
+        service["slug"]: service["contacts"][0]
+        for office in data["opds"]
+        for service in office.get("services", [])
+        if service.get("contacts")
+    }
+    with open(VILLAGE_TEMPLATES, encoding="utf-8") as handle:
+        templates = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
+    generator = random.Random(7)
+    rows = []
+    for name in sorted({village.name for village in places.villages}):
+        if comparable(name) in kecamatan_names:
+            continue
+        kecamatan = places.kecamatan_of_village(name)
+        offices = [f"kecamatan-{one.lower().replace(' ', '-')}" for one in kecamatan]
+        for template in templates:
+            slugs = [f"{office}-{template['service']}" for office in offices]
+            accepted = {f"service:{slug}" for slug in slugs} | {
+                f"contact:{responsible[slug]}" for slug in slugs if slug in responsible
+            }
+            for kind, typed in (("as written", name.lower()), ("misspelt", _misspelt(name.lower(), generator))):
+                query = template["template"].format(village=typed)
+                rows.append(
+                    {
+                        "query": query,
+                        "kind": f"village-{template['lang']} {kind}",
+                        "accepted": accepted,
+                        "held_out": hashlib.sha1(query.encode("utf-8")).digest()[0] % 2 == 0,
+                    }
+                )
+    return rows
+
+
+def _misspelt(name: str, generator: random.Random) -> str:
+    """The name with one slip in its longest word (a vowel or a letter lost, two swapped)."""
+    words = name.split()
+    longest = max(range(len(words)), key=lambda position: len(words[position]))
+    if len(words[longest]) >= 5:
+        words[longest] = _slip(words[longest], generator)
+    return " ".join(words)
+
+
+def _damage(text: str, generator: random.Random) -> str:
+    return " ".join(
+        _slip(word, generator) if len(word) >= 5 and generator.random() < 0.6 else word for word in text.split()
+    )
+
+
+def _slip(word: str, generator: random.Random) -> str:
+    kind, cut = generator.random(), generator.randrange(1, len(word) - 1)
+    if kind < 0.4:
+        return word[0] + "".join(letter for letter in word[1:] if letter not in "aeiou")
+    if kind < 0.7:
+        return word[:cut] + word[cut + 1] + word[cut] + word[cut + 2 :]
+    return word[:cut] + word[cut + 1 :]
