@@ -47,9 +47,12 @@ def keyword_queries(data: dict) -> list[dict]:
 
 
 def village_queries(data: dict) -> list[dict]:
-    """Services asked for by a village's name, as typed and misspelt, in both languages."""
+    """Services asked for by a village's name, as typed and misspelt, in both languages. A slip
+    that leaves the name as it was or makes another village's name gives no misspelt query."""
     places = gazetteer()
     kecamatan_names = {comparable(name) for name in places.kecamatan}
+    village_names = {comparable(name) for village in places.villages for name in village.names}
+    office_of = {places.kecamatan_of_office(office): office["slug"] for office in data["opds"]}
     responsible = {
         service["slug"]: service["contacts"][0]
         for office in data["opds"]
@@ -59,19 +62,25 @@ def village_queries(data: dict) -> list[dict]:
     with open(VILLAGE_TEMPLATES, encoding="utf-8") as handle:
         templates = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
     generator = random.Random(7)
-    rows = []
+    rows, seen = [], set()
     for name in sorted({village.name for village in places.villages}):
         if comparable(name) in kecamatan_names:
             continue
-        kecamatan = places.kecamatan_of_village(name)
-        offices = [f"kecamatan-{one.lower().replace(' ', '-')}" for one in kecamatan]
+        offices = [office_of[kecamatan] for kecamatan in places.kecamatan_of_village(name)]
         for template in templates:
             slugs = [f"{office}-{template['service']}" for office in offices]
             accepted = {f"service:{slug}" for slug in slugs} | {
                 f"contact:{responsible[slug]}" for slug in slugs if slug in responsible
             }
-            for kind, typed in (("as written", name.lower()), ("misspelt", _misspelt(name.lower(), generator))):
-                query = template["template"].format(village=typed)
+            misspelt = _misspelt(name.lower(), generator)
+            typed = {"as written": name.lower()}
+            if comparable(misspelt) not in village_names:
+                typed["misspelt"] = misspelt
+            for kind, village in typed.items():
+                query = template["template"].format(village=village)
+                if query in seen:
+                    continue
+                seen.add(query)
                 rows.append(
                     {
                         "query": query,

@@ -24,9 +24,10 @@ FIELD_WEIGHTS = {
     "output": 1.0,
     "body": 0.8,
     "office": 0.6,
-    # A village names its kecamatan's office as the office's own name in a title does: at 0.5,
-    # "legalisir kk warga desa kluncing" put the regency's civil registry above Licin's counter,
-    # which "... kecamatan licin" put first (benchmarks/synthetic_queries.py, every village).
+    # A village names its kecamatan's office about as the kecamatan's name in a title does: at
+    # 0.5 the meaning fused in ("legalisir kk" leans to the regency's civil registry) put the
+    # registry above Licin's counter for "legalisir kk warga desa kluncing", not for "... kecamatan
+    # licin" (benchmarks/synthetic_queries.py, every village).
     "places": 3.0,
     "requirements": 0.35,
     "procedure": 0.3,

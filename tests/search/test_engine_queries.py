@@ -130,6 +130,8 @@ def test_an_index_built_with_other_word_lists_or_field_weights_counts_as_another
         # The stored pseudo-frequencies are weighed by field when an object is indexed.
         "FIELD_WEIGHTS": {**mapping.FIELD_WEIGHTS, "places": mapping.FIELD_WEIGHTS["places"] + 1},
         "LENGTH_NORMALISATION": {**mapping.LENGTH_NORMALISATION, "title": 0.5},
+        "K1": mapping.K1 + 0.3,  # written into the index's saturation script when it is created
+        "NAME_FIELDS": (*mapping.NAME_FIELDS, "keywords"),
     }
     for name, changed in changed_lists.items():
         with monkeypatch.context() as patch:

@@ -45,11 +45,12 @@ LAYOUT_VERSION = 6
 
 
 def _layout() -> str:
-    """``LAYOUT_VERSION`` and a digest of what shapes the index's terms and their stored weights: the
-    word lists as read (stopwords, spelling variants, job grades, the stemmer's exceptions) and the
-    fields' weights, with which each object's pseudo-frequencies are computed when it is indexed. An
-    index built with other lists or weights is rebuilt too, while comments, line endings and lists only
-    queries use change nothing."""
+    """``LAYOUT_VERSION`` and a digest of what the index stores and was created with: the word lists as
+    read (stopwords, spelling variants, job grades, the stemmer's exceptions), which shape its terms;
+    the fields' weights, length normalisation and ``ABOUT_THRESHOLD``, with which each object's
+    pseudo-frequencies are computed when it is indexed; ``K1``, in its saturation script; and the
+    fields that give an object its names. An index built with any of them otherwise is rebuilt too,
+    while comments, line endings and lists only queries use change nothing."""
     lists = {
         "stopwords": sorted(STOPWORDS),
         "spelling_variants": sorted(SPELLING_VARIANTS.items()),
@@ -57,6 +58,8 @@ def _layout() -> str:
         "stem_exceptions": sorted(STEM_EXCEPTIONS.items()),
         "field_weights": [sorted(FIELD_WEIGHTS.items()), DEFAULT_FIELD_WEIGHT, ABOUT_THRESHOLD],
         "length_normalisation": [sorted(LENGTH_NORMALISATION.items()), DEFAULT_LENGTH_NORMALISATION],
+        "saturation": K1,
+        "name_fields": [sorted(NAME_FIELDS), sorted(SERVICE_NAME_FIELDS), PLACES_FIELD],
     }
     digest = hashlib.sha256(json.dumps(lists, ensure_ascii=False).encode()).hexdigest()
     return f"{LAYOUT_VERSION}-{digest[:12]}"
