@@ -6,7 +6,9 @@ index built without any keywords, plus a copy with phone-style damage.
 ``village_queries``: the phrasings of ``data/village-templates.tsv`` filled with every
 village of ``directory/data/villages.tsv`` that is not also a kecamatan's name, once as
 written and once misspelt; the answer is that service of the village's kecamatan (of
-each, for a name that several kecamatan have). Split into halves like the written sets.
+each, for a name that several kecamatan have). Then the other side: each Indonesian
+keyword of a service that no kecamatan offers, in a phrasing of ``data/village-mentions.tsv``
+with a village; the answer stays that service. Split into halves like the written sets.
 """
 
 import csv
@@ -19,6 +21,7 @@ from directory.villages import comparable, gazetteer
 
 LOCALES = ("id", "en")
 VILLAGE_TEMPLATES = Path(__file__).resolve().parent / "data" / "village-templates.tsv"
+VILLAGE_MENTIONS = Path(__file__).resolve().parent / "data" / "village-mentions.tsv"
 
 
 def keyword_queries(data: dict) -> list[dict]:
@@ -63,7 +66,8 @@ def village_queries(data: dict) -> list[dict]:
         templates = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
     generator = random.Random(7)
     rows, seen = [], set()
-    for name in sorted({village.name for village in places.villages}):
+    names = sorted({village.name for village in places.villages})
+    for name in names:
         if comparable(name) in kecamatan_names:
             continue
         offices = [office_of[kecamatan] for kecamatan in places.kecamatan_of_village(name)]
@@ -89,6 +93,21 @@ def village_queries(data: dict) -> list[dict]:
                         "held_out": hashlib.sha1(query.encode("utf-8")).digest()[0] % 2 == 0,
                     }
                 )
+    villages = sorted({name.lower() for name in names if comparable(name) not in kecamatan_names})
+    return rows + village_mentions(data, villages, generator)
+
+
+def village_mentions(data: dict, villages: list[str], generator: random.Random) -> list[dict]:
+    """Regency services asked for by their own keywords, with a village named around them."""
+    with open(VILLAGE_MENTIONS, encoding="utf-8") as handle:
+        templates = [row["template"] for row in csv.DictReader(line for line in handle if not line.startswith("#"))]
+    rows = []
+    for row in keyword_queries(data):
+        if row["kind"] != "keyword-id" or any(item.startswith("service:kecamatan-") for item in row["accepted"]):
+            continue
+        query = generator.choice(templates).format(keyword=row["query"], village=generator.choice(villages))
+        held_out = hashlib.sha1(query.encode("utf-8")).digest()[0] % 2 == 0
+        rows.append({**row, "query": query, "kind": "regency service, village named", "held_out": held_out})
     return rows
 
 

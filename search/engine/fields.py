@@ -27,7 +27,8 @@ FIELD_WEIGHTS = {
     # A village names its kecamatan's office about as the kecamatan's name in a title does: at
     # 0.5 the meaning fused in ("legalisir kk" leans to the regency's civil registry) put the
     # registry above Licin's counter for "legalisir kk warga desa kluncing", not for "... kecamatan
-    # licin" (benchmarks/synthetic_queries.py, every village).
+    # licin". It lifts the kecamatan's services for any query naming the village, so regency
+    # services asked for with a village lose a little (docs/benchmarks.md, the village check).
     "places": 3.0,
     "requirements": 0.35,
     "procedure": 0.3,
