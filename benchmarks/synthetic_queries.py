@@ -66,10 +66,8 @@ def village_queries(data: dict) -> list[dict]:
         templates = list(csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t"))
     generator = random.Random(7)
     rows, seen = [], set()
-    names = sorted({village.name for village in places.villages})
+    names = sorted({village.name for village in places.villages if comparable(village.name) not in kecamatan_names})
     for name in names:
-        if comparable(name) in kecamatan_names:
-            continue
         offices = [office_of[kecamatan] for kecamatan in places.kecamatan_of_village(name)]
         for template in templates:
             slugs = [f"{office}-{template['service']}" for office in offices]
@@ -93,8 +91,7 @@ def village_queries(data: dict) -> list[dict]:
                         "held_out": hashlib.sha1(query.encode("utf-8")).digest()[0] % 2 == 0,
                     }
                 )
-    villages = sorted({name.lower() for name in names if comparable(name) not in kecamatan_names})
-    return rows + village_mentions(data, villages, generator)
+    return rows + village_mentions(data, sorted({name.lower() for name in names}), generator)
 
 
 def village_mentions(data: dict, villages: list[str], generator: random.Random) -> list[dict]:
