@@ -14,9 +14,7 @@ from django.db import connection
 from tests.core.cache.conftest import TEST_REDIS_URL, delete_own_keys, require_redis
 from tests.support import servers
 
-manage = servers.manage
-
-__all__ = ["TEST_REDIS_URL", "manage", "require_redis"]
+__all__ = ["TEST_REDIS_URL", "require_redis"]
 
 
 def require_binaries(*names):

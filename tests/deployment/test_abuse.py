@@ -20,7 +20,7 @@ from feedback import ikm
 from feedback.models import Complaint, SurveyResponse
 from tests.support import servers
 
-from .conftest import manage, require_binaries
+from .conftest import require_binaries
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
@@ -54,7 +54,7 @@ def database_url(django_db_setup, django_db_blocker):
     url = f"postgres://{settings['USER']}@{settings['HOST'] or '127.0.0.1'}:{settings.get('PORT') or 5432}"
     url = f"{url}/{settings['NAME']}"
     yield url
-    manage(url, "shell", "-c", FORGET)  # what the servers committed, so that other tests start empty
+    servers.manage(url, "shell", "-c", FORGET)  # what the servers committed, so that other tests start empty
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +62,16 @@ def site(database_url, static_root):
     """One gunicorn host behind "our proxy", its limit counters in a folder its workers share."""
     require_binaries("gunicorn")
     for username in EDITORS:
-        manage(database_url, "createsuperuser", "--noinput", "--username", username, "--email", "e@example.go.id",
-               DJANGO_SUPERUSER_PASSWORD=PASSWORD)  # fmt: skip
+        servers.manage(
+            database_url,
+            "createsuperuser",
+            "--noinput",
+            "--username",
+            username,
+            "--email",
+            "e@example.go.id",
+            DJANGO_SUPERUSER_PASSWORD=PASSWORD,
+        )
     counters = tempfile.mkdtemp(prefix="melayani-limits-")
     environment = {"DATABASE_URL": database_url, "STATIC_ROOT": static_root, "LIMITS_CACHE_DIR": counters, **LIMITS}
     with servers.gunicorn(**environment) as port:

@@ -37,8 +37,8 @@ def sqlite_url(tmp_path_factory):
     """A SQLite file (the embedded default) holding the sample directory, once for the module: a copy of
     the one ``bin/test`` prepared (``TEST_SQLITE_TEMPLATE``), or else built here."""
     path = tmp_path_factory.mktemp("database-lock") / "site.sqlite3"
-    prepared = Path(os.environ.get("TEST_SQLITE_TEMPLATE") or path)
-    if prepared.is_file():
+    prepared = os.environ.get("TEST_SQLITE_TEMPLATE")
+    if prepared and Path(prepared).is_file():
         shutil.copyfile(prepared, path)
     else:
         sqlite_template.build(path)

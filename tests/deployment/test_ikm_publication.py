@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from feedback import ikm
 from tests.support import servers
 
-from .conftest import manage, require_binaries
+from .conftest import require_binaries
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
@@ -32,10 +32,10 @@ def site(test_database_url, static_root):
     """gunicorn in production settings, with the default minimum sample; its survey responses deleted after."""
     require_binaries("gunicorn")
     environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, "FEEDBACK_MIN_FILL_SECONDS": 0}
-    manage(test_database_url, "shell", "-c", FORGET_RESPONSES)
+    servers.manage(test_database_url, "shell", "-c", FORGET_RESPONSES)
     with servers.gunicorn(**environment) as port:
         yield port
-    manage(test_database_url, "shell", "-c", FORGET_RESPONSES)
+    servers.manage(test_database_url, "shell", "-c", FORGET_RESPONSES)
 
 
 def answer_the_survey(port, score):

@@ -7,7 +7,7 @@ import pytest
 
 from tests.support import servers
 
-from .conftest import manage, require_binaries
+from .conftest import require_binaries
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
@@ -28,13 +28,13 @@ BIRTH = {"id": "/id/peristiwa-hidup/bayi-lahir/", "en": "/en/life-events/a-baby-
 @pytest.fixture
 def host(test_database_url, static_root, tmp_path):
     require_binaries("gunicorn")
-    manage(test_database_url, "shell", "-c", LOAD)
+    servers.manage(test_database_url, "shell", "-c", LOAD)
     environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, "PAGE_CACHE_DIR": tmp_path}
     try:
         with servers.gunicorn(workers=1, **environment) as port:
             yield port
     finally:
-        manage(test_database_url, "shell", "-c", REMOVE)
+        servers.manage(test_database_url, "shell", "-c", REMOVE)
 
 
 def step_titles(response):

@@ -14,7 +14,7 @@ from feedback.models import Complaint
 from tests.support import servers
 from tests.support.smtp import hanging_smtp_server, smtp_server
 
-from .conftest import manage, require_binaries
+from .conftest import require_binaries
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
@@ -40,9 +40,9 @@ MessageLog.objects.all().delete()
 @pytest.fixture
 def editor(test_database_url):
     """An editor of the office with an e-mail address, committed for the servers; gone afterwards."""
-    manage(test_database_url, "shell", "-c", SETUP)
+    servers.manage(test_database_url, "shell", "-c", SETUP)
     yield EDITOR[1]
-    manage(test_database_url, "shell", "-c", CLEAN_UP)
+    servers.manage(test_database_url, "shell", "-c", CLEAN_UP)
 
 
 def mail_environment(port):
@@ -78,12 +78,12 @@ def test_with_the_mail_server_hanging_the_citizen_gets_the_reference_and_the_mai
         reference = Complaint.objects.get(office__stable_slug=OFFICE).reference
         assert status.status == 200 and reference in status.text
 
-        manage(test_database_url, "send_mail", **mail_environment(smtp_port))  # gives up and defers
+        servers.manage(test_database_url, "send_mail", **mail_environment(smtp_port))  # gives up and defers
         assert Message.objects.deferred().count() == 1
 
     with smtp_server(smtp_port) as inbox:  # the mail server is back
-        manage(test_database_url, "retry_deferred", **mail_environment(smtp_port))
-        manage(test_database_url, "send_mail", **mail_environment(smtp_port))
+        servers.manage(test_database_url, "retry_deferred", **mail_environment(smtp_port))
+        servers.manage(test_database_url, "send_mail", **mail_environment(smtp_port))
     assert [message["to"] for message in inbox.messages] == [[editor]]
     assert reference in inbox.messages[0]["subject"]
     assert not Message.objects.exists()

@@ -7,8 +7,6 @@ import pytest
 
 from tests.support import servers
 
-from .conftest import manage
-
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 OFFICE = "/id/direktori/dispendukcapil/"
@@ -57,7 +55,7 @@ def test_an_office_page_is_marked_to_keep_when_rendered_and_from_the_page_cache(
 
 
 def test_an_office_page_seen_with_a_session_is_private_and_not_marked(host, test_database_url):
-    manage(test_database_url, "shell", "-c", SESSION)
+    servers.manage(test_database_url, "shell", "-c", SESSION)
     try:
         servers.request(host, OFFICE)  # stored in the page cache for everybody else
         response = servers.request(host, OFFICE, cookies={"sessionid": SESSION_KEY})
@@ -65,4 +63,4 @@ def test_an_office_page_seen_with_a_session_is_private_and_not_marked(host, test
         assert response.header(KEEP) is None
         assert "private" in response.header("Cache-Control")
     finally:
-        manage(test_database_url, "shell", "-c", FORGET_SESSION)
+        servers.manage(test_database_url, "shell", "-c", FORGET_SESSION)

@@ -12,7 +12,6 @@ from core import phone
 from directory.models import ContactPerson, OfficePage
 from tests.support import servers
 
-from .conftest import manage
 from .test_several_hosts import ADMIN, log_in
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
@@ -32,10 +31,18 @@ get_user_model().objects.filter(username="{username}").delete()
 def office(test_database_url):
     """The office in English; an administrator to make it private; public again afterwards."""
     english = OfficePage.objects.get(stable_slug=OFFICE, locale=Locale.objects.get(language_code="en"))
-    manage(test_database_url, "createsuperuser", "--noinput", "--username", ADMIN[0], "--email", "p@example.go.id",
-           DJANGO_SUPERUSER_PASSWORD=ADMIN[1])  # fmt: skip
+    servers.manage(
+        test_database_url,
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        ADMIN[0],
+        "--email",
+        "p@example.go.id",
+        DJANGO_SUPERUSER_PASSWORD=ADMIN[1],
+    )
     yield english
-    manage(test_database_url, "shell", "-c", RESTORE.format(key=english.translation_key, username=ADMIN[0]))
+    servers.manage(test_database_url, "shell", "-c", RESTORE.format(key=english.translation_key, username=ADMIN[0]))
 
 
 def set_password_in_admin(port, cookies, page):

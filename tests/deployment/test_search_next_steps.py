@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from search.models import SearchFollowUp, SearchOpen
 from tests.support import servers
 
-from .conftest import manage, require_binaries
+from .conftest import require_binaries
 
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
@@ -27,7 +27,7 @@ def host(test_database_url, static_root, shared_redis):
     environment = {"DATABASE_URL": test_database_url, "STATIC_ROOT": static_root, **shared_redis}
     with servers.gunicorn(**environment) as port:
         yield port
-    manage(test_database_url, "shell", "-c", FORGET)
+    servers.manage(test_database_url, "shell", "-c", FORGET)
 
 
 def results_page(port, language, query):

@@ -9,8 +9,6 @@ import pytest
 from directory.models import OfficePage, ServicePage
 from tests.support import servers
 
-from .conftest import manage
-
 pytestmark = [pytest.mark.servers, pytest.mark.django_db, pytest.mark.sample]
 
 OFFICE_URL = "/id/direktori/dispendukcapil/"
@@ -32,10 +30,18 @@ def service(test_database_url):
     """A published service of the office, published again afterwards in both languages."""
     office = OfficePage.objects.get(stable_slug="dispendukcapil", locale__language_code="id")
     page = ServicePage.objects.live().child_of(office).order_by("path").first()
-    manage(test_database_url, "createsuperuser", "--noinput", "--username", ADMIN[0], "--email", "h@example.go.id",
-           DJANGO_SUPERUSER_PASSWORD=ADMIN[1])  # fmt: skip
+    servers.manage(
+        test_database_url,
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        ADMIN[0],
+        "--email",
+        "h@example.go.id",
+        DJANGO_SUPERUSER_PASSWORD=ADMIN[1],
+    )
     yield page
-    manage(test_database_url, "shell", "-c", RESTORE.format(key=page.translation_key, username=ADMIN[0]))
+    servers.manage(test_database_url, "shell", "-c", RESTORE.format(key=page.translation_key, username=ADMIN[0]))
 
 
 def log_in(port):
