@@ -87,6 +87,17 @@ def with_pairs(terms) -> list[str]:
     return [*terms, *(f"{previous}{PAIR_SEPARATOR}{term}" for previous, term in zip(terms, terms[1:], strict=False))]
 
 
+def field_terms(field_name: str, text: str, locale: str) -> tuple[tuple[str, ...], tuple[str, ...], list[str]]:
+    """The text's words, their stems, and the index terms they give in the field: the stems and
+    each pair of neighbours. A place's name of several words gives only its pairs, for alone its
+    words are ordinary ones: "izin usaha baru" names no village Sumber Baru."""
+    words, stems = index_terms(text, locale)
+    terms = with_pairs(stems)
+    if field_name == PLACES_FIELD and len(stems) > 1:
+        terms = terms[len(stems) :]
+    return words, stems, terms
+
+
 def pseudo_frequency(field_counts, lengths: dict[str, int], average_length: dict[str, float]) -> float:
     """BM25F's weighted, length-normalised frequency of a term from its count in each field."""
     value = 0.0

@@ -15,7 +15,7 @@ computed when a query first needs it after a change.
 """
 
 import gc
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -31,14 +31,13 @@ from .fields import (
     SERVICE_NAME_FIELDS,
     SUGGESTION_FIELDS,
     document_fields,
+    field_terms,
     field_values,
-    index_terms,
     number,
     place_names,
     pseudo_frequency,
     rarity,
     saturated,
-    with_pairs,
 )
 from .suggestions import Suggestions, phrases
 
@@ -67,6 +66,8 @@ class _Indexed:
 
     lengths: dict[str, int] = field(default_factory=dict)  # indexed words per field
     terms: list[str] = field(default_factory=list)
+    # Stems its texts hold that are no index term of their own (the words of a place's name)
+    unindexed_stems: set[str] = field(default_factory=set)
     words: dict[tuple[str, str], int] = field(default_factory=dict)  # (word, term) pairs for typo repair
     names: set[str] = field(default_factory=set)
     own_names: set[str] = field(default_factory=set)  # an office's acronym and title, not its aliases
@@ -106,6 +107,7 @@ class LexicalIndex:
         self._rows: dict[str, dict[int, tuple[tuple[str, int], ...]]] = {}  # term -> entry -> (field, count)...
         self._field_length_sum: dict[str, int] = defaultdict(int)
         self._field_entries: dict[str, int] = defaultdict(int)
+        self._unindexed_holding: Counter = Counter()  # stem -> entries whose texts hold it only in pairs
         self._postings: dict[str, dict[int, float]] = {}  # computed on demand, emptied by every change
         self._exact_names: dict[str, set[int]] = defaultdict(set)
         self._own_names: dict[str, set[int]] = defaultdict(set)  # the part of _exact_names not from aliases
@@ -156,10 +158,9 @@ class LexicalIndex:
         counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for locale, document in entry.documents.items():
             for field_name, value in document_fields(document).items():
-                correctable = field_name not in EXACT_ONLY_FIELDS
                 for text in field_values(value):
                     indexed.lengths[field_name] = indexed.lengths.get(field_name, 0) + self._index_text(
-                        text, locale, counts[field_name], indexed.words if correctable else None
+                        field_name, text, locale, counts, indexed
                     )
                 if field_name in SUGGESTION_FIELDS:
                     indexed.suggestions.append(value)
@@ -172,6 +173,8 @@ class LexicalIndex:
         for term, field_counts in by_term.items():
             self._rows.setdefault(term, {})[index] = tuple(field_counts)
         indexed.terms = list(by_term)
+        indexed.unindexed_stems -= by_term.keys()
+        self._unindexed_holding.update(indexed.unindexed_stems)
         for field_name, length in indexed.lengths.items():
             self._field_length_sum[field_name] += length
             self._field_entries[field_name] += 1
@@ -223,6 +226,7 @@ class LexicalIndex:
                 del self._field_entries[field_name], self._field_length_sum[field_name]
         for (word, term), count in indexed.words.items():
             self.lexicon.remove(word, term, count)
+        self._unindexed_holding.subtract(indexed.unindexed_stems)
         for table, names in (
             (self._exact_names, indexed.names),
             (self._own_names, indexed.own_names),
@@ -245,7 +249,10 @@ class LexicalIndex:
         self._average_length = {
             name: max(1.0, self._field_length_sum[name] / count) for name, count in self._field_entries.items()
         }
-        self.lexicon.freeze({term: len(row) for term, row in self._rows.items() if "\x1f" not in term})
+        # As often as the objects' texts hold each stem, as the remote engine's vocabulary counts it
+        held = {stem: count for stem, count in self._unindexed_holding.items() if count > 0}
+        held.update((term, len(row)) for term, row in self._rows.items() if "\x1f" not in term)
+        self.lexicon.freeze(held)
         self.analyzer = QueryAnalyzer(self.lexicon, self._synonym_groups, self.synonym_weight, self.bigram_weight)
         self.suggestions.freeze(self.analyzer)
 
@@ -267,15 +274,18 @@ class LexicalIndex:
         self._postings[term] = posting
         return posting
 
-    def _index_text(self, text: str, locale: str, counts: dict[str, int], words: dict | None) -> int:
-        """Count the text's terms into ``counts``; its (word, term) pairs go to ``words`` when correctable."""
-        text_words, terms = index_terms(text, locale)
-        if words is not None:
-            for word, term in zip(text_words, terms, strict=True):
-                words[(word, term)] = words.get((word, term), 0) + 1
-        for term in with_pairs(terms):
-            counts[term] += 1
-        return len(terms)
+    def _index_text(self, field_name: str, text: str, locale: str, counts, indexed: _Indexed) -> int:
+        """Count the text's terms into ``counts`` (by field, then term); its (word, stem) pairs go to
+        ``indexed.words`` when the field is correctable."""
+        text_words, stems, terms = field_terms(field_name, text, locale)
+        if field_name not in EXACT_ONLY_FIELDS:
+            for word, stem in zip(text_words, stems, strict=True):
+                indexed.words[(word, stem)] = indexed.words.get((word, stem), 0) + 1
+        for term in terms:
+            counts[field_name][term] += 1
+        if len(terms) < len(stems):
+            indexed.unindexed_stems.update(set(stems).difference(terms))
+        return len(stems)
 
     def keys(self) -> list[tuple[str, str]]:
         """The ``(type, id)`` of every object in the index."""

@@ -54,6 +54,7 @@ class WordReading:
     best: str
     terms: dict[str, float]
     source: str  # exact, colloquial, typo, skeleton, prefix, glued, unknown
+    candidates: dict[str, float] = field(default_factory=dict)  # the words it may be, and how close
 
 
 @dataclass
@@ -113,6 +114,7 @@ class QueryAnalyzer:
         analyzed.wants_office = bool(words_meant & OFFICE_WORDS)
         analyzed.clauses = self._word_clauses(analyzed.readings)
         analyzed.clauses += self._bigram_clauses(analyzed.readings)
+        analyzed.clauses += self._joined_clauses(analyzed.readings)
         analyzed.clauses += self._synonym_clauses(analyzed.readings)
         return analyzed
 
@@ -186,15 +188,15 @@ class QueryAnalyzer:
             # An abbreviated colloquial word ("ngrs" for "ngurus"): read its standard form.
             meant = [standard for standard in standard_words(ranked[0]) if not is_stopword(standard)]
             terms = {term: weight for standard in meant for term, weight in self._exact_terms(standard).items()}
-            return WordReading(word, " ".join(meant) or ranked[0], terms, source)
+            return WordReading(word, " ".join(meant) or ranked[0], terms, source, candidates)
         if is_stopword(ranked[0]):
-            return WordReading(word, ranked[0], {}, source)
+            return WordReading(word, ranked[0], {}, source, candidates)
         terms: dict[str, float] = {}
         for candidate in ranked[:MAX_READINGS_PER_WORD]:
             weight = candidates[candidate] * max(plausibility[candidate] / total, 0.05) ** 0.5
             for term in self.lexicon.known_terms(candidate):
                 terms[term] = max(terms.get(term, 0.0), weight)
-        return WordReading(word, ranked[0], terms, source)
+        return WordReading(word, ranked[0], terms, source, candidates)
 
     def _split_glued(self, word: str) -> list[WordReading] | None:
         for cut in range(len(word) - 3, 3, -1):
@@ -235,6 +237,22 @@ class QueryAnalyzer:
                 for right_term, right_weight in right_terms
             ]
             clauses.append(Clause(alternatives, self.bigram_weight))
+        return clauses
+
+    def _joined_clauses(self, readings: list[WordReading]) -> list[Clause]:
+        """Two neighbouring words that the index knows as one ("sumber baru" and Sumberbaru, "e ktp"
+        and ektp) count as that word too, also when a slip in one of them is read as that word."""
+        clauses = []
+        for position, (left, right) in enumerate(zip(readings, readings[1:], strict=False)):
+            terms: dict[str, float] = {}
+            for left_word, left_weight in (left.candidates or {left.best: 1.0}).items():
+                for right_word, right_weight in (right.candidates or {right.best: 1.0}).items():
+                    joined = left_word + right_word
+                    for term in self.lexicon.word_terms.get(joined, ()):
+                        terms[term] = max(terms.get(term, 0.0), left_weight * right_weight)
+            if terms:
+                alternatives = [single(term, weight) for term, weight in sorted(terms.items())]
+                clauses.append(Clause(alternatives, covers=(position, position + 1)))
         return clauses
 
     def _synonym_clauses(self, readings: list[WordReading]) -> list[Clause]:

@@ -137,3 +137,18 @@ def test_an_index_built_with_other_word_lists_or_field_weights_counts_as_another
         with monkeypatch.context() as patch:
             patch.setattr(mapping, name, changed)
             assert mapping._layout() != mapping.LAYOUT, name
+
+
+def test_a_place_named_in_several_words_is_a_term_only_whole_and_both_engines_still_know_its_words():
+    office = {"type": "office", "id": "kecamatan-singojuruh", "locale": "id", "title": "Kecamatan Singojuruh"} | {
+        "fields": {"places": ["Sumber Baru", "Sumberbaru"]}
+    }
+    weighted = object_source([source(office, None)], [office], {})["weighted"].split()
+    terms = {term.split("|")[0] for term in weighted}
+    assert {"sumber_baru", "sumberbaru"} <= terms and not {"sumber", "baru"} & terms
+    in_process = LexicalIndex([office]).lexicon
+    vocabulary = Vocabulary()
+    vocabulary.replace(set(), [office])
+    # Typo repair weighs a word by how many objects hold it, the same in both engines.
+    for word in ("sumber", "baru"):
+        assert in_process.word_frequency(word) == vocabulary.lexicon().word_frequency(word) == 1

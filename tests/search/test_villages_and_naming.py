@@ -1,4 +1,5 @@
-"""A village named in a query stands for its kecamatan; a service named by its office's alias precedes the office."""
+"""A village named in a query stands for its kecamatan, by its whole name; a service named by its
+office's alias precedes the office."""
 
 import json
 from pathlib import Path
@@ -16,6 +17,8 @@ OFFICES = (
     "kecamatan-glagah",
     "kecamatan-kabat",
     "kecamatan-muncar",
+    "kecamatan-singojuruh",  # Sumber Baru, a village named in two ordinary words
+    "dpmptsp",  # the regency's business licensing, which the kecamatan offer too
     "dishub",
     "rsud-genteng",
     "rsud-blambangan",
@@ -131,3 +134,31 @@ def test_a_village_that_shares_an_offices_alias_names_the_office_unless_the_keca
     }
     document, _ = engine.search("alamat kecamatan blambangan", limit=1)[0]
     assert (document["type"], document["id"]) == ("office", "kecamatan-muncar")
+
+
+# A village whose name is several ordinary words is named by the whole name, typed apart,
+# together or misspelt; one of its words alone names no village.
+def test_a_word_of_a_villages_name_alone_names_no_village(engine, documents):
+    # "baru" (new) is half of Sumber Baru: a new business is the regency's licensing office's.
+    assert first_service(engine, documents, "izin usaha baru") == "nib-oss"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "bikin nib usaha mikro desa sumber baru",
+        "bikin nib usaha mikro desa sumberbaru",  # typed as one word
+        "bikin nib usaha mikro desa sumbr baru",  # misspelt
+        "nib for a small business in sumber baru village",
+    ],
+)
+def test_the_whole_name_of_a_village_puts_its_kecamatans_service_first(engine, documents, query):
+    assert first_service(engine, documents, query) == "kecamatan-singojuruh-nib-usaha-mikro"
+
+
+def test_two_typed_words_the_index_knows_as_one_count_as_that_word(engine):
+    analyzed = engine.analyzer.analyze("desa sumbr baru")  # Sumber Baru, its first word misspelt
+    joined = [clause for clause in analyzed.clauses if clause.covers == (1, 2)]
+    assert [
+        term for clause in joined for alternative in clause.alternatives for slot in alternative.slots for term in slot
+    ] == ["sumberbaru"]

@@ -30,18 +30,17 @@ from ..fields import (
     PLACES_FIELD,
     SERVICE_NAME_FIELDS,
     document_fields,
+    field_terms,
     field_values,
-    index_terms,
     number,
     place_names,
     pseudo_frequency,
-    with_pairs,
 )
 from ..suggestions import phrases
 
 DIMENSION = 384
 # Bumped when the index's layout changes, so that an index built by older code is rebuilt.
-LAYOUT_VERSION = 6
+LAYOUT_VERSION = 7
 
 
 def _layout() -> str:
@@ -210,9 +209,9 @@ def object_terms(documents) -> tuple[dict[str, Counter], dict[str, int]]:
         locale = str(document.get("locale") or "id")
         for name, value in document_fields(document).items():
             for text in field_values(value):
-                terms = index_terms(text, locale)[1]
-                lengths[name] = lengths.get(name, 0) + len(terms)
-                counts[name].update(with_pairs(terms))
+                stems, terms = field_terms(name, text, locale)[1:]
+                lengths[name] = lengths.get(name, 0) + len(stems)
+                counts[name].update(terms)
     return counts, lengths
 
 
