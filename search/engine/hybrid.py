@@ -56,6 +56,11 @@ MIN_SIMILARITY_ALONE = 0.86
 # Measured on the demo: far-fetched answers ("resep nasi goreng", "pizza delivery", "paspor")
 # score 0.2 to 0.56, a problem described in fresh words and answered right 0.59 to 0.75.
 CONFIDENT_SCORE = 0.58
+# The lexical engine's best answer is never pushed below this place by the meaning: a flat
+# crowd of similar documents can outscore it, and the words alone had it right more often than
+# that crowd's top. On the tuning halves, the hard probe's and the synthetic checks' tuning folds
+# no query lost a hit@1 or hit@3 with it, and 4 of 4,843 gained a hit@3.
+LEXICAL_BEST_WITHIN = 3
 
 
 @dataclass
@@ -119,9 +124,15 @@ def fuse(ranking: Ranking, similar: list[tuple[tuple[str, str], float]], weight:
             absolute = min(1.0, (similarity - MIN_SIMILARITY) / (FULL_SIMILARITY - MIN_SIMILARITY))
             support[key] = support.get(key, 0.0) + weight * absolute
     first = [FusedHit(key, 2.0 + hit.score, 2.0 + hit.score) for key, hit in promoted.items()]
-    return first + sorted(
+    rest = sorted(
         (FusedHit(key, score, support[key]) for key, score in scores.items()), key=lambda hit: (-hit.score, hit.key)
     )
+    lexical_best = next((key for key in ranking.hits if key not in promoted), None)
+    place = max(0, LEXICAL_BEST_WITHIN - 1 - len(first))
+    position = next((index for index, hit in enumerate(rest) if hit.key == lexical_best), 0)
+    if position > place:
+        rest.insert(place, rest.pop(position))
+    return first + rest
 
 
 def confident(hits: list[FusedHit]) -> bool:

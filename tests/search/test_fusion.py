@@ -40,3 +40,21 @@ def test_a_standout_answer_to_a_far_fetched_query_is_not_called_confident():
 def test_a_clear_meaning_with_matching_words_is_confident():
     similar = [(("service", "first"), 0.92), *crowd(0.84)]
     assert confident(fuse(ranking(first=10.0), similar, weight=0.7))
+
+
+def test_several_meanings_that_stand_out_leave_the_words_best_answer_third():
+    words = ranking(first=10.0, second=9.9)
+    meant = [(("service", f"meant-{number}"), 0.95 - number * 0.001) for number in range(4)]
+    hits = fuse(words, [*meant, *crowd(0.84)], weight=0.9)
+    assert [hit.key[1] for hit in hits[:3]] == ["meant-0", "meant-1", "first"]
+    assert hits[3].key[1] == "meant-2"  # the others keep their order
+
+
+def test_objects_put_first_by_a_rule_stay_above_the_words_best_answer():
+    words = ranking(first=10.0)
+    words.hits = {
+        ("office", f"named-{number}"): RankedEntry(20.0, 1.0, promoted=True) for number in range(3)
+    } | words.hits
+    meant = [(("service", f"meant-{number}"), 0.95 - number * 0.001) for number in range(4)]
+    hits = fuse(words, [*meant, *crowd(0.84)], weight=0.9)
+    assert [hit.key[1] for hit in hits[:4]] == ["named-0", "named-1", "named-2", "first"]
