@@ -129,9 +129,11 @@ def fuse(ranking: Ranking, similar: list[tuple[tuple[str, str], float]], weight:
     )
     lexical_best = next((key for key in ranking.hits if key not in promoted), None)
     place = max(0, LEXICAL_BEST_WITHIN - 1 - len(first))
-    position = next((index for index, hit in enumerate(rest) if hit.key == lexical_best), 0)
-    if position > place:
-        rest.insert(place, rest.pop(position))
+    position = next((index for index, hit in enumerate(rest) if hit.key == lexical_best), None)
+    if position is not None and position > place:
+        moved = rest.pop(position)
+        # It ties with the hit it passes, so that the scores still read best first.
+        rest.insert(place, FusedHit(moved.key, rest[place].score, moved.support))
     return first + rest
 
 

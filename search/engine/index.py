@@ -27,6 +27,7 @@ from .fields import (
     ABOUT_THRESHOLD,
     EXACT_ONLY_FIELDS,
     NAME_FIELDS,
+    PAIR_SEPARATOR,
     PLACES_FIELD,
     SERVICE_NAME_FIELDS,
     SUGGESTION_FIELDS,
@@ -226,7 +227,7 @@ class LexicalIndex:
                 del self._field_entries[field_name], self._field_length_sum[field_name]
         for (word, term), count in indexed.words.items():
             self.lexicon.remove(word, term, count)
-        self._unindexed_holding.subtract(indexed.unindexed_stems)
+        self._unindexed_holding -= Counter(indexed.unindexed_stems)
         for table, names in (
             (self._exact_names, indexed.names),
             (self._own_names, indexed.own_names),
@@ -250,8 +251,10 @@ class LexicalIndex:
             name: max(1.0, self._field_length_sum[name] / count) for name, count in self._field_entries.items()
         }
         # As often as the objects' texts hold each stem, as the remote engine's vocabulary counts it
-        held = {stem: count for stem, count in self._unindexed_holding.items() if count > 0}
-        held.update((term, len(row)) for term, row in self._rows.items() if "\x1f" not in term)
+        held = dict(self._unindexed_holding)
+        for term, row in self._rows.items():
+            if PAIR_SEPARATOR not in term:
+                held[term] = held.get(term, 0) + len(row)
         self.lexicon.freeze(held)
         self.analyzer = QueryAnalyzer(self.lexicon, self._synonym_groups, self.synonym_weight, self.bigram_weight)
         self.suggestions.freeze(self.analyzer)

@@ -54,7 +54,8 @@ class WordReading:
     best: str
     terms: dict[str, float]
     source: str  # exact, colloquial, typo, skeleton, prefix, glued, unknown
-    candidates: dict[str, float] = field(default_factory=dict)  # the words it may be, and how close
+    # The words a slip may stand for (at most MAX_READINGS_PER_WORD), weighted as its terms are
+    candidates: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -184,19 +185,22 @@ class QueryAnalyzer:
         }
         total = sum(plausibility.values())
         ranked = sorted(candidates, key=lambda candidate: (-plausibility[candidate], candidate))
+        readings = {
+            candidate: candidates[candidate] * max(plausibility[candidate] / total, 0.05) ** 0.5
+            for candidate in ranked[:MAX_READINGS_PER_WORD]
+        }
         if ranked[0] in SLANG and ranked[0] not in self.lexicon.word_terms:
             # An abbreviated colloquial word ("ngrs" for "ngurus"): read its standard form.
             meant = [standard for standard in standard_words(ranked[0]) if not is_stopword(standard)]
             terms = {term: weight for standard in meant for term, weight in self._exact_terms(standard).items()}
-            return WordReading(word, " ".join(meant) or ranked[0], terms, source, candidates)
+            return WordReading(word, " ".join(meant) or ranked[0], terms, source, readings)
         if is_stopword(ranked[0]):
-            return WordReading(word, ranked[0], {}, source, candidates)
+            return WordReading(word, ranked[0], {}, source, readings)
         terms: dict[str, float] = {}
-        for candidate in ranked[:MAX_READINGS_PER_WORD]:
-            weight = candidates[candidate] * max(plausibility[candidate] / total, 0.05) ** 0.5
+        for candidate, weight in readings.items():
             for term in self.lexicon.known_terms(candidate):
                 terms[term] = max(terms.get(term, 0.0), weight)
-        return WordReading(word, ranked[0], terms, source, candidates)
+        return WordReading(word, ranked[0], terms, source, readings)
 
     def _split_glued(self, word: str) -> list[WordReading] | None:
         for cut in range(len(word) - 3, 3, -1):
@@ -240,8 +244,9 @@ class QueryAnalyzer:
         return clauses
 
     def _joined_clauses(self, readings: list[WordReading]) -> list[Clause]:
-        """Two neighbouring words that the index knows as one ("sumber baru" and Sumberbaru, "e ktp"
-        and ektp) count as that word too, also when a slip in one of them is read as that word."""
+        """Two neighbouring words that the index knows as one ("sumber baru" and Sumberbaru, "wringin
+        agung" and Wringinagung) count as that word too, also when a slip in one of them may be read as
+        that word. Function words between them are already gone, as for the pairs."""
         clauses = []
         for position, (left, right) in enumerate(zip(readings, readings[1:], strict=False)):
             terms: dict[str, float] = {}

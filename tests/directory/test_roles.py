@@ -133,7 +133,7 @@ def test_a_new_office_and_its_translation_get_a_group_and_a_collection(roles, of
 # --- grant_office_editor --------------------------------------------------------
 
 
-def test_grant_office_editor_creates_the_user_without_a_password_and_says_how_to_set_one(roles):
+def test_grant_office_editor_creates_the_user_without_a_password_and_says_how_to_set_one(editorial_offices, roles):
     out = io.StringIO()
     call_command("grant_office_editor", "siti", OFFICE_A, stdout=out)
     user = Group.objects.get(name=OFFICE_GROUP_PREFIX + OFFICE_A).user_set.get(username="siti")
@@ -141,7 +141,7 @@ def test_grant_office_editor_creates_the_user_without_a_password_and_says_how_to
     assert "python manage.py changepassword siti" in out.getvalue()
 
 
-def test_grant_office_editor_twice_changes_nothing(roles):
+def test_grant_office_editor_twice_changes_nothing(editorial_offices, roles):
     call_command("grant_office_editor", "siti", OFFICE_A, stdout=io.StringIO())
     out = io.StringIO()
     call_command("grant_office_editor", "siti", OFFICE_A, stdout=out)

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from search.engine.fields import pseudo_frequency, rarity
 from search.engine.index import LexicalIndex
+from search.engine.lexical import LexicalEngine
 from search.engine.remote import mapping, queries
 from search.engine.remote.mapping import index_body, object_source, source
 from search.engine.remote.site import Vocabulary
@@ -143,12 +144,18 @@ def test_a_place_named_in_several_words_is_a_term_only_whole_and_both_engines_st
     office = {"type": "office", "id": "kecamatan-singojuruh", "locale": "id", "title": "Kecamatan Singojuruh"} | {
         "fields": {"places": ["Sumber Baru", "Sumberbaru"]}
     }
+    service = {"type": "service", "id": "nib", "locale": "id", "title": "Izin usaha baru"}
     weighted = object_source([source(office, None)], [office], {})["weighted"].split()
     terms = {term.split("|")[0] for term in weighted}
     assert {"sumber_baru", "sumberbaru"} <= terms and not {"sumber", "baru"} & terms
-    in_process = LexicalIndex([office]).lexicon
+    in_process = LexicalIndex([office, service])
+    assert [document["id"] for document, _ in LexicalEngine([office, service]).search("baru")] == ["nib"]
     vocabulary = Vocabulary()
-    vocabulary.replace(set(), [office])
+    vocabulary.replace(set(), [office, service])
     # Typo repair weighs a word by how many objects hold it, the same in both engines.
-    for word in ("sumber", "baru"):
-        assert in_process.word_frequency(word) == vocabulary.lexicon().word_frequency(word) == 1
+    for word, objects in (("sumber", 1), ("baru", 2)):
+        assert in_process.lexicon.word_frequency(word) == vocabulary.lexicon().word_frequency(word) == objects
+    in_process.update({("office", "kecamatan-singojuruh")}, [])
+    vocabulary.replace({("office", "kecamatan-singojuruh")}, [])
+    assert in_process.lexicon.word_frequency("baru") == vocabulary.lexicon().word_frequency("baru") == 1
+    assert in_process.lexicon.word_frequency("sumber") == vocabulary.lexicon().word_frequency("sumber") == 0

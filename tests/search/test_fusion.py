@@ -48,6 +48,7 @@ def test_several_meanings_that_stand_out_leave_the_words_best_answer_third():
     hits = fuse(words, [*meant, *crowd(0.84)], weight=0.9)
     assert [hit.key[1] for hit in hits[:3]] == ["meant-0", "meant-1", "first"]
     assert hits[3].key[1] == "meant-2"  # the others keep their order
+    assert [hit.score for hit in hits] == sorted((hit.score for hit in hits), reverse=True)
 
 
 def test_objects_put_first_by_a_rule_stay_above_the_words_best_answer():
