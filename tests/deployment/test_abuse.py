@@ -62,16 +62,7 @@ def site(database_url, static_root):
     """One gunicorn host behind "our proxy", its limit counters in a folder its workers share."""
     require_binaries("gunicorn")
     for username in EDITORS:
-        servers.manage(
-            database_url,
-            "createsuperuser",
-            "--noinput",
-            "--username",
-            username,
-            "--email",
-            "e@example.go.id",
-            DJANGO_SUPERUSER_PASSWORD=PASSWORD,
-        )
+        servers.create_superuser(database_url, username, PASSWORD, "e@example.go.id")
     counters = tempfile.mkdtemp(prefix="melayani-limits-")
     environment = {"DATABASE_URL": database_url, "STATIC_ROOT": static_root, "LIMITS_CACHE_DIR": counters, **LIMITS}
     with servers.gunicorn(**environment) as port:

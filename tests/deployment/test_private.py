@@ -31,16 +31,7 @@ get_user_model().objects.filter(username="{username}").delete()
 def office(test_database_url):
     """The office in English; an administrator to make it private; public again afterwards."""
     english = OfficePage.objects.get(stable_slug=OFFICE, locale=Locale.objects.get(language_code="en"))
-    servers.manage(
-        test_database_url,
-        "createsuperuser",
-        "--noinput",
-        "--username",
-        ADMIN[0],
-        "--email",
-        "p@example.go.id",
-        DJANGO_SUPERUSER_PASSWORD=ADMIN[1],
-    )
+    servers.create_superuser(test_database_url, ADMIN[0], ADMIN[1], "p@example.go.id")
     yield english
     servers.manage(test_database_url, "shell", "-c", RESTORE.format(key=english.translation_key, username=ADMIN[0]))
 

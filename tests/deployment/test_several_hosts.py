@@ -30,16 +30,7 @@ def service(test_database_url):
     """A published service of the office, published again afterwards in both languages."""
     office = OfficePage.objects.get(stable_slug="dispendukcapil", locale__language_code="id")
     page = ServicePage.objects.live().child_of(office).order_by("path").first()
-    servers.manage(
-        test_database_url,
-        "createsuperuser",
-        "--noinput",
-        "--username",
-        ADMIN[0],
-        "--email",
-        "h@example.go.id",
-        DJANGO_SUPERUSER_PASSWORD=ADMIN[1],
-    )
+    servers.create_superuser(test_database_url, ADMIN[0], ADMIN[1], "h@example.go.id")
     yield page
     servers.manage(test_database_url, "shell", "-c", RESTORE.format(key=page.translation_key, username=ADMIN[0]))
 

@@ -132,6 +132,20 @@ def manage(database_url, *arguments, **environment):
         raise RuntimeError(f"manage.py {arguments[0]} failed ({done.returncode}):\n{said}")
 
 
+def create_superuser(database_url, username, password, email):
+    """An administrator on that database, as ``manage.py createsuperuser`` makes one."""
+    manage(
+        database_url,
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        username,
+        "--email",
+        email,
+        DJANGO_SUPERUSER_PASSWORD=password,
+    )
+
+
 def collect_static(folder):
     """collectstatic (WhiteNoise's manifest, which production templates need) into ``folder``."""
     environment = production_environment(STATIC_ROOT=folder)
