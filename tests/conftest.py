@@ -95,3 +95,18 @@ def pytest_collection_modifyitems(items):
     flushing = [item for item in items if item.get_closest_marker("flushes_database")]
     if flushing:
         items[:] = [item for item in items if not item.get_closest_marker("flushes_database")] + flushing
+
+
+# bin/test collects each stage apart from its own folder only: a test marked for one elsewhere would never run.
+STAGE_FOLDERS = {"servers": "deployment", "browser": "browser", "search_engine": "search"}
+
+
+def pytest_collection_finish(session):
+    misplaced = [
+        f"{item.nodeid} is marked {marker}: move it to tests/{folder}/"
+        for item in session.items
+        for marker, folder in STAGE_FOLDERS.items()
+        if item.get_closest_marker(marker) and item.path.parent.name != folder
+    ]
+    if misplaced:
+        raise pytest.UsageError("\n".join(misplaced))
