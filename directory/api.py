@@ -101,7 +101,10 @@ class ContactHit(Contact):
 
 def contact_hit(request, hit, shown):
     """A contact hit of the search (``search.registry.SearchHit``) as ``/api/search/`` answers it."""
-    contact = Contact.of(request, hit.contact, hit.office_page)
+    # The hit links to the contact on its office's page: that page's address, without asking Wagtail again.
+    office_path = hit.url.partition("#")[0]
+    office_url = request.build_absolute_uri(office_path) if office_path else None
+    contact = Contact.of(request, hit.contact, hit.office_page, office_url)
     return ContactHit(**contact.model_dump(), type=hit.type, office_name=hit.office_page.title, **shown)
 
 

@@ -25,11 +25,12 @@ MAX_BACKEND_WORDS = 10
 CANDIDATES_PER_RESULT = 3
 
 
-def choose(engine, query, types, limit) -> ChosenAnswer:
+def choose(engine, query, types, limit, memo=None) -> ChosenAnswer:
     """The objects a query's results show, best first: editors' promotions, the engine's ranking with
-    same-named services folded, then what only the full-text backend finds."""
+    same-named services folded, then what only the full-text backend finds. ``memo`` (the content
+    version's ``ContentMemo``) keeps which queries have promotions."""
     failures = []  # an answer chosen without the promotions or the backend is not kept for the next asker
-    promoted = promoted_items(query, types, failures)
+    promoted = promoted_items(query, types, failures, memo)
     promoted_keys = {(item.type, item.id) for item in promoted}
     ranked_hits, reading = engine.hybrid.rank_with_reading(query, types=types, limit=limit * CANDIDATES_PER_RESULT)
     fused = [hit for hit in ranked_hits if hit.key not in promoted_keys]
@@ -54,16 +55,20 @@ def choose(engine, query, types, limit) -> ChosenAnswer:
     return ChosenAnswer(items, shown_also, bool(promoted) or confident(fused), complete=not failures)
 
 
-def promoted_items(query, types, failures):
+def promoted_items(query, types, failures, memo=None):
     """Editors' promoted pages for this query (Wagtail search promotions), as ranked items;
     none when the database fails (noted in ``failures``)."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.search.utils import normalise_query_string
 
+    query_string = normalise_query_string(query)
     try:
+        # A few queries have promotions: the others, most new queries, ask the database nothing.
+        if memo is not None and query_string not in memo.promoted_queries(promoted_query_strings):
+            return []
         # A read, unlike Query.get(), which creates a row for every new query string.
         promotions = (
-            SearchPromotion.objects.filter(query__query_string=normalise_query_string(query))
+            SearchPromotion.objects.filter(query__query_string=query_string)
             .select_related("page")
             .order_by("sort_order")
         )
@@ -79,6 +84,12 @@ def promoted_items(query, types, failures):
         logger.exception("Search promotions could not be read")
         failures.append(error)
         return []
+
+
+def promoted_query_strings():
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    return SearchPromotion.objects.values_list("query__query_string", flat=True)
 
 
 def page_item(page):

@@ -1,4 +1,5 @@
-"""What a worker keeps until the content changes: what hits show, the answers chosen, each host's site.
+"""What a worker keeps until the content changes: what hits show, the answers chosen, each host's site,
+the queries that have promotions.
 
 Citizens ask the same things again and again ("ktp hilang"). Between two content changes the same
 query gets the same ranking, the same editors' promotions and the same full-text fallback, and a
@@ -70,6 +71,7 @@ class ContentMemo:
         self.hits: dict = {}  # see ``shown_hits``
         self._answers: dict = {}
         self._sites: dict = {}
+        self._promoted_queries = None
         self._lock = threading.Lock()
 
     def answer(self, key, choose) -> ChosenAnswer:
@@ -85,6 +87,12 @@ class ContentMemo:
             if chosen.complete:
                 self._remember(self._answers, key, chosen, MAX_ANSWERS)
         return chosen
+
+    def promoted_queries(self, read) -> frozenset:
+        """The query strings editors promoted pages for in this content version, ``read()`` once."""
+        if self._promoted_queries is None:
+            self._promoted_queries = frozenset(read())
+        return self._promoted_queries
 
     def _shared_key(self, key):
         if self._shared_scope is None:

@@ -267,7 +267,7 @@ def answer(engine, query, language_code, types, limit, request) -> SearchOutcome
     # The engine cache gives each content version an empty memo; an engine of its own (tests) none.
     memo = getattr(engine, "memo", None) or ContentMemo()
     key = (query, tuple(types) if types else None, limit)
-    chosen = memo.answer(key, lambda: choose(engine, query, types, limit))
+    chosen = memo.answer(key, lambda: choose(engine, query, types, limit, memo))
     outcome = SearchOutcome(query=query, confident=chosen.confident)
     load = partial(load_hits, language_code=language_code, request=request)
     outcome.hits = load_with_memo(chosen.items, language_code, memo.site_key(request), memo.hits, load)

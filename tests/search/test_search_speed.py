@@ -228,6 +228,24 @@ def test_a_repeated_query_reads_nothing_but_writes_its_log(client, shared_cache)
     assert [sql for sql in reads if "search_searchquerylog" not in sql] == []
 
 
+def test_queries_without_promotions_read_the_promotions_once_per_content_version(client, shared_cache):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    promote_licin_for("ktp hilang")
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            for query in ("akta kelahiran", "lampu jalan mati", "izin usaha baru", "ktp hilang"):
+                result_ids(client, q=query)
+        promotion_reads = [query["sql"] for query in queries.captured_queries if "searchpromotion" in query["sql"]]
+        # One read of which queries have promotions, then the promoted pages of the one that has.
+        assert len(promotion_reads) == 2
+        assert result_ids(client, q="ktp hilang")[0] == "office:kecamatan-licin"
+    finally:
+        SearchPromotion.objects.all().delete()  # its signal starts the next test's answers afresh
+
+
 def promote_licin_for(query):
     from wagtail.contrib.search_promotions.models import Query
 
