@@ -4,7 +4,7 @@ import threading
 import uuid
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, F, Max, Sum
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageLogEntry
 
@@ -33,16 +33,32 @@ VERSION_SECONDS = 30
 
 
 def database_content_version():
-    """The last logged content change and the synonyms' state: two aggregate queries."""
+    """The last logged content change, and the state of the synonyms, the editors' promotions and
+    the sites: four small queries. Promotions and sites log nothing, yet they change the answers: a
+    worker without the shared cache, or any worker once a change's token has expired from it, learns
+    of them here. Sums weighted by the row's id tell a reordering or a page swapped for another."""
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+    from wagtail.models import Site
+
     synonyms = SynonymGroup.objects.aggregate(latest=Max("updated_at"), last_id=Max("id"), count=Count("id"))
+    promotions = SearchPromotion.objects.aggregate(
+        count=Count("id"),
+        last_id=Max("id"),
+        order=Sum(F("id") * F("sort_order")),
+        pages=Sum(F("id") * F("page_id")),
+        queries=Sum(F("id") * F("query_id")),
+    )
+    sites = Site.objects.order_by("id").values_list("id", "hostname", "port", "root_page_id", "is_default_site")
     return (
         PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"))["last"],
         (synonyms["latest"], synonyms["last_id"], synonyms["count"]),
+        tuple(promotions[name] for name in ("count", "last_id", "order", "pages", "queries")),
+        tuple(sites),
     )
 
 
 # Changes this process has seen that alter the answers chosen but not the engine (a search
-# promotion, a site's host names): its memo starts again at once, even without a shared cache.
+# promotion, a site's host names): its memo starts again at once, before the version is read.
 _changes_seen_here = [0]
 
 

@@ -238,7 +238,9 @@ def test_queries_without_promotions_read_the_promotions_once_per_content_version
         with CaptureQueriesContext(connection) as queries:
             for query in ("akta kelahiran", "lampu jalan mati", "izin usaha baru", "ktp hilang"):
                 result_ids(client, q=query)
-        promotion_reads = [query["sql"] for query in queries.captured_queries if "searchpromotion" in query["sql"]]
+        statements = [query["sql"] for query in queries.captured_queries]
+        # The content version's summary of the promotions aside (read once, then from the shared cache).
+        promotion_reads = [sql for sql in statements if "searchpromotion" in sql and "COUNT(" not in sql.upper()]
         # One read of which queries have promotions, then the promoted pages of the one that has.
         assert len(promotion_reads) == 2
         assert result_ids(client, q="ktp hilang")[0] == "office:kecamatan-licin"
@@ -265,6 +267,53 @@ def test_a_promotion_added_after_a_query_was_asked_shows_in_every_worker(
     # Another worker did not see the change happen: only the shared version tells it.
     monkeypatch.setattr(engine_cache, "_changes_seen_here", changes_seen)
     assert result_ids(client, q="ktp hilang")[0] == "office:kecamatan-licin"
+
+
+def test_a_promotion_shows_in_a_worker_that_did_not_see_it_made_without_a_shared_cache(client, settings, monkeypatch):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    settings.SEARCH_SHARED_CACHE = ""
+    assert result_ids(client, q="ktp hilang")[0] != "office:kecamatan-licin"
+    changes_seen = list(engine_cache._changes_seen_here)
+    promote_licin_for("ktp hilang")
+    monkeypatch.setattr(engine_cache, "_changes_seen_here", changes_seen)  # another worker, told nothing
+    try:
+        assert result_ids(client, q="ktp hilang")[0] == "office:kecamatan-licin"
+    finally:
+        SearchPromotion.objects.all().delete()
+
+
+def test_a_promotion_still_shows_once_the_token_of_its_change_has_expired(
+    client, shared_cache, monkeypatch, django_capture_on_commit_callbacks
+):
+    from wagtail.contrib.search_promotions.models import SearchPromotion
+
+    assert result_ids(client, q="ktp hilang")[0] != "office:kecamatan-licin"  # kept for every worker
+    changes_seen = list(engine_cache._changes_seen_here)
+    with django_capture_on_commit_callbacks(execute=True):
+        promote_licin_for("ktp hilang")
+    try:
+        assert result_ids(client, q="ktp hilang")[0] == "office:kecamatan-licin"
+        shared_cache.delete(engine_cache.VERSION_KEY)  # VERSION_SECONDS later: read from the database again
+        site_search.engine_cache.clear()  # another worker, which did not see the change made
+        monkeypatch.setattr(engine_cache, "_changes_seen_here", changes_seen)
+        assert result_ids(client, q="ktp hilang")[0] == "office:kecamatan-licin"
+    finally:
+        SearchPromotion.objects.all().delete()
+
+
+def test_an_answer_chosen_while_the_promoted_queries_could_not_be_read_is_not_kept(client, monkeypatch):
+    from search import choosing
+
+    promote_licin_for("akta kelahiran")
+
+    def failing():
+        raise DatabaseError("promotions table locked")
+
+    monkeypatch.setattr(choosing, "promoted_query_strings", failing)
+    assert result_ids(client, q="akta kelahiran")[0] == "service:akta-kelahiran", "answered without them"
+    monkeypatch.undo()
+    assert result_ids(client, q="akta kelahiran")[0] == "office:kecamatan-licin"
 
 
 def test_a_promotion_removed_without_a_shared_cache_is_gone_at_once(client, settings):
