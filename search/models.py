@@ -53,14 +53,46 @@ PERSONAL_NUMBER = re.compile(r"\+?\d(?:[\W_]*\d){7,}")
 MASK = "########"
 
 
+# An e-mail address, typed whole or in part ("budi.s@gmail", "budi@"): whatever surrounds an "@"
+# up to the spaces, unless the "@" begins the word (an office's public handle, "@bpbd_bwi").
+EMAIL_ADDRESS = re.compile(r"[^\s@]+@[^\s]*")
+
+
 def mask_personal_numbers(text: str) -> str:
     """``text`` with every run of 8 or more digits replaced by ``MASK``."""
     return PERSONAL_NUMBER.sub(MASK, text)
 
 
+def mask_personal_data(text: str) -> str:
+    """``text`` with e-mail addresses and runs of 8 or more digits replaced by ``MASK``."""
+    return mask_personal_numbers(EMAIL_ADDRESS.sub(MASK, text))
+
+
+def remask_rows(model, mask, fold_counts=False) -> int:
+    """Mask the stored ``query`` of every row of ``model`` (a current or a migration's historical
+    model) with ``mask``; returns the rows changed. With ``fold_counts`` (the log), a row that becomes
+    the same query on the same day and in the same language as another is added to it and deleted."""
+    # Collected first: the table is not changed under an open cursor.
+    rows = [row for row in model.objects.order_by("pk").iterator() if mask(row.query) != row.query]
+    for row in rows:
+        masked = mask(row.query)
+        same = None
+        if fold_counts:
+            same = model.objects.filter(query=masked, language_code=row.language_code, date=row.date).first()
+        if same is None:
+            row.query = masked
+            row.save(update_fields=["query"])
+        else:
+            same.searches += row.searches
+            same.searches_without_results += row.searches_without_results
+            same.save(update_fields=["searches", "searches_without_results"])
+            row.delete()
+    return len(rows)
+
+
 def logged_query(query: str) -> str:
-    """``query`` as the search log keeps it: lower case, single spaces, personal numbers masked."""
-    return mask_personal_numbers(" ".join(query.casefold().split()))[:200]
+    """``query`` as the search log keeps it: lower case, single spaces, personal data masked."""
+    return mask_personal_data(" ".join(query.casefold().split()))[:200]
 
 
 class SearchQueryLog(models.Model):
@@ -87,7 +119,7 @@ class SearchQueryLog(models.Model):
     def record(cls, query, language_code, result_count):
         """Count one search; queries are stored normalised (lower case, single spaces).
 
-        Phone numbers and NIKs are masked first: the log keeps no personal numbers.
+        Phone numbers, NIKs and e-mail addresses are masked first: the log keeps no personal data.
         One upsert statement: a search must not cost several write transactions.
         """
         normalised = logged_query(query)

@@ -69,15 +69,16 @@ def test_each_results_page_is_a_follow_up_of_its_own(client):
 
 
 def test_opens_and_answers_keep_no_personal_data_and_mask_numbers(client):
-    query = "ktp hilang 0812-3456-7890"
+    query = "ktp hilang 0812-3456-7890 budi@example.com"
     link = link_to(client, SERVICE_URL, query)
-    assert "3456" not in link
+    assert "3456" not in link and "budi" not in link
     client.get(link, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="Citizen browser")
     action, fields = answer_form(client, query)
     client.post(action, {**fields, "found": "no"}, REMOTE_ADDR="203.0.113.9")
-    assert set(SearchFollowUp.objects.values_list("query", flat=True)) == {"ktp hilang ########"}
+    assert set(SearchFollowUp.objects.values_list("query", flat=True)) == {"ktp hilang ######## ########"}
     values = stored_values()
-    assert not any(secret in value for value in values for secret in ("3456", "203.0.113.9", "Citizen browser"))
+    secrets = ("3456", "budi", "203.0.113.9", "Citizen browser")
+    assert not any(secret in value for value in values for secret in secrets)
     assert client.session.session_key is None or client.session.session_key not in values
     columns = {field.name for model in (SearchFollowUp, SearchOpen) for field in model._meta.get_fields()}
     assert not columns & {"ip", "ip_address", "session", "session_key", "user", "user_agent"}

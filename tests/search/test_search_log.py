@@ -18,6 +18,14 @@ def logged_queries():
     return set(SearchQueryLog.objects.values_list("query", flat=True))
 
 
+def test_email_addresses_are_masked_before_the_query_is_stored(client):
+    client.get("/id/search/", {"q": "Aduan dari Budi.Santoso@gmail.com belum dibalas"})
+    client.get("/api/search/", {"q": "lupa password akun budi@"})
+    client.get("/api/search/", {"q": "instagram @bpbd_bwi"})  # an office's public handle stays
+    expected = {"aduan dari ######## belum dibalas", "lupa password akun ########", "instagram @bpbd_bwi"}
+    assert logged_queries() == expected
+
+
 def test_phone_numbers_and_niks_are_masked_before_the_query_is_stored(client):
     client.get("/api/search/", {"q": "ktp hilang 3510123456780001"})
     client.get("/id/search/", {"q": "nomor 0812-3456-7890 tidak aktif"})

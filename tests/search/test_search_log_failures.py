@@ -15,6 +15,7 @@ from tests.support.html import soup
 pytestmark = [pytest.mark.django_db, pytest.mark.database_specific, pytest.mark.sample]
 
 masking = importlib.import_module("search.migrations.0005_failure_mask_spaced_numbers")
+email_masking = importlib.import_module("search.migrations.0008_mask_email_addresses")
 
 
 @pytest.mark.parametrize(
@@ -55,6 +56,22 @@ def test_the_migration_masks_old_rows_and_folds_those_that_become_the_same():
     rows = {(row.query, row.language_code): row.searches for row in SearchQueryLog.objects.all()}
     assert rows == {("nomor ########", "id"): 5, ("rt 05 rw 03", "id"): 1, ("nik ########", "en"): 1}
     assert masking.mask_logged_queries(SearchQueryLog) == 0
+
+
+def test_the_email_migration_masks_old_log_rows_and_follow_ups():
+    from django.apps import apps
+
+    from search.models import SearchFollowUp
+
+    today = timezone.localdate()
+    SearchQueryLog.objects.create(query="aduan budi@gmail.com", language_code="id", date=today, searches=2)
+    SearchQueryLog.objects.create(query="aduan sari@yahoo.co.id", language_code="id", date=today, searches=1)
+    SearchQueryLog.objects.create(query="instagram @bpbd_bwi", language_code="id", date=today, searches=1)
+    SearchFollowUp.objects.create(reference="r1", query="balas ke budi@gmail.com", language_code="id")
+    email_masking.mask_existing_rows(apps, None)
+    rows = {row.query: row.searches for row in SearchQueryLog.objects.all()}
+    assert rows == {"aduan ########": 3, "instagram @bpbd_bwi": 1}
+    assert list(SearchFollowUp.objects.values_list("query", flat=True)) == ["balas ke ########"]
 
 
 @pytest.fixture
