@@ -72,10 +72,12 @@ def promoted_items(query, types, failures, memo=None):
             .select_related("page")
             .order_by("sort_order")
         )
-        items = []
+        items, seen = [], set()
         for promotion in promotions:
-            if promotion.page is None or not promotion.page.live:
+            # A page promoted twice for one query (two editors at once) is listed once.
+            if promotion.page is None or not promotion.page.live or promotion.page_id in seen:
                 continue
+            seen.add(promotion.page_id)
             item = page_item(promotion.page.specific)
             if item and (not types or item.type in types):
                 items.append(item)

@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -35,6 +36,13 @@ class SynonymGroup(index.Indexed, models.Model):
 
     def __str__(self):
         return ", ".join(self.term_list[:4]) + ("…" if len(self.term_list) > 4 else "")
+
+    def clean(self):
+        super().clean()
+        if len(self.term_list) < 2:
+            raise ValidationError(
+                {"terms": _("Give at least two words or phrases, separated by commas: one alone changes nothing.")}
+            )
 
     @property
     def term_list(self):

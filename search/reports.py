@@ -13,6 +13,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, IntegerField, Max, OuterRef, Q, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.shortcuts import redirect
@@ -29,7 +30,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports import FormulaSafeCsvMixin
 
-from .models import SearchFollowUp, SearchOpen, SearchQueryLog, SynonymGroup
+from .models import MASK, SearchFollowUp, SearchOpen, SearchQueryLog, SynonymGroup
 
 REPORT_DAYS = 30
 PROMOTE_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
@@ -135,6 +136,8 @@ class FailedSearchReportView(ReportView):
         opened = opened_results(rows)
         for row in rows:
             row["opened_results"] = opened.get((row["query"], row["language_code"]), [])
+            # A masked query is never typed as stored: a promotion for it would never show.
+            row["promotable"] = MASK not in row["query"]
         return rows
 
     def get_context_data(self, **kwargs):
@@ -159,10 +162,22 @@ def promote_page(request):
     if not form.is_valid():
         messages.error(request, _("The page could not be promoted: it may have been deleted."))
         return redirect("search_failed_report")
-    query, page = Query.get(form.cleaned_data["query"]), form.cleaned_data["page"]
-    if not query.editors_picks.filter(page=page).exists():
-        last = query.editors_picks.aggregate(last=Max("sort_order"))["last"]
-        query.editors_picks.create(page=page, sort_order=0 if last is None else last + 1, description="")
+    if MASK in form.cleaned_data["query"]:
+        # The log keeps the query masked: nobody types "########", so a promotion for it would never show.
+        messages.error(request, _("This search held personal data and is kept masked: it cannot be promoted."))
+        return redirect("search_failed_report")
+    page = form.cleaned_data["page"]
+    try:
+        with transaction.atomic():
+            query = Query.get(form.cleaned_data["query"])
+            # Locked: a second click, or a colleague's, waits and then finds the promotion made.
+            Query.objects.select_for_update().filter(pk=query.pk).first()
+            if not query.editors_picks.filter(page=page).exists():
+                last = query.editors_picks.aggregate(last=Max("sort_order"))["last"]
+                query.editors_picks.create(page=page, sort_order=0 if last is None else last + 1, description="")
+    except IntegrityError:  # the same new query saved by a colleague at the same moment
+        messages.error(request, _("The page could not be promoted just now: please try again."))
+        return redirect("search_failed_report")
     messages.success(
         request,
         _("“%(page)s” is now promoted for “%(query)s”.") % {"page": page.title, "query": query.query_string},

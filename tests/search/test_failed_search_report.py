@@ -132,3 +132,41 @@ def test_an_office_editor_cannot_add_a_synonym_group(client, office_editor):
     client.force_login(office_editor)
     assert_refused(client.post(SYNONYM_FORM, {"terms": "a, b", "note": ""}))
     assert not SynonymGroup.objects.filter(terms="a, b").exists()
+
+
+def test_a_search_kept_masked_offers_no_promotion_and_cannot_be_promoted(client, team_member):
+    open_result(client, "ktp hilang 0812 3456 7890", SERVICE_URL)
+    answer(client, "ktp hilang 0812 3456 7890", "no")
+    client.force_login(team_member)
+    row = report_rows(client)["ktp hilang ########"]
+    assert "KTP" in html.visible_text(row.select("td")[5])  # what was opened is listed …
+    assert row.select_one(f"form[action='{PROMOTE}']") is None  # … with no promotion offered
+    page = ServicePage.objects.get(url_path__endswith="/ktp-el-hilang-rusak/", locale__language_code="id")
+    response = client.post(PROMOTE, {"query": "ktp hilang ########", "page": page.pk}, follow=True)
+    assert "tidak dapat diunggulkan" in html.visible_text(html.soup(response))  # the admin speaks Indonesian
+    assert not SearchPromotion.objects.exists()
+
+
+def test_a_page_promoted_twice_for_a_query_is_promoted_and_shown_once(client, failed_searches, team_member):
+    client.force_login(team_member)
+    form = report_rows(client)["ktp hilang"].select_one(f"form[action='{PROMOTE}']")
+    fields = {field["name"]: field["value"] for field in form.select("input[type=hidden]")}
+    client.post(PROMOTE, fields)
+    client.post(PROMOTE, fields)  # the button clicked again
+    assert SearchPromotion.objects.count() == 1
+    promotion = SearchPromotion.objects.get()
+    promotion.pk = None
+    promotion.save()  # as two editors at the same moment could leave it
+    client.logout()
+    hits = html.page(client, "/en/search/?q=ktp+hilang").select(".search-hit")
+    recommended = [hit for hit in hits if "Recommended" in html.text_of(hit, ".search-hit__type")]
+    assert len(recommended) == 1
+
+
+def test_a_synonym_group_of_one_term_is_refused_with_a_message(client, failed_searches, team_member):
+    client.force_login(team_member)
+    link = report_rows(client)["resep nasi goreng"].select_one(f"a[href^='{SYNONYM_FORM}']")["href"]
+    response = client.post(link, {"terms": "resep nasi goreng", "note": ""})
+    assert response.status_code == 200
+    assert "sedikitnya dua kata" in html.visible_text(html.soup(response))
+    assert not SynonymGroup.objects.filter(terms="resep nasi goreng").exists()
