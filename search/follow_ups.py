@@ -13,7 +13,7 @@ import secrets
 from urllib.parse import urlencode
 
 from django.core import signing
-from django.db import DatabaseError, transaction
+from django.db import Error, transaction
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare
 from wagtail.models import Page
@@ -105,7 +105,7 @@ def record_open(payload) -> None:
                     "position": int(payload["p"]) if payload["p"].isdigit() else 0,
                 },
             )
-    except DatabaseError as error:
+    except Error as error:  # InterfaceError too: no DatabaseError
         logger.warning("An opened search result was not recorded: %s", error)
 
 
@@ -116,5 +116,5 @@ def record_answer(payload, found: bool) -> None:
             follow_up = _follow_up(payload)
             follow_up.found = found
             follow_up.save(update_fields=["found"])
-    except DatabaseError as error:
+    except Error as error:  # InterfaceError too: no DatabaseError
         logger.warning("A search answer was not recorded: %s", error)

@@ -11,7 +11,7 @@ import logging
 import threading
 
 from django.core.signals import request_finished, request_started
-from django.db import DatabaseError, connection, transaction
+from django.db import Error, connection, transaction
 
 from .models import SearchQueryLog
 
@@ -40,7 +40,7 @@ def write_pending(**kwargs):
         try:
             with _short_lock_wait():
                 SearchQueryLog.record(query, language_code, result_count)
-        except DatabaseError as error:
+        except Error as error:  # InterfaceError too (a connection closed under it): no DatabaseError
             logger.warning("A search was not counted in the search log: %s", error)
 
 

@@ -5,7 +5,7 @@ import logging
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 
 from search import api as search_api
@@ -74,10 +74,11 @@ def test_the_email_migration_masks_old_log_rows_and_follow_ups():
     assert list(SearchFollowUp.objects.values_list("query", flat=True)) == ["balas ke ########"]
 
 
-@pytest.fixture
-def log_refused():
-    """The database refuses every write to the search log, as under another connection's lock."""
-    with mock.patch.object(SearchQueryLog, "record", side_effect=OperationalError("database is locked")) as record:
+@pytest.fixture(params=[OperationalError("database is locked"), InterfaceError("connection already closed")])
+def log_refused(request):
+    """The database refuses every write to the search log, as under another connection's lock, or its
+    connection is gone (an ``InterfaceError``, which is no ``DatabaseError``)."""
+    with mock.patch.object(SearchQueryLog, "record", side_effect=request.param) as record:
         yield record
 
 

@@ -4,6 +4,7 @@ Plain ``urllib`` with a short timeout: any failure becomes ``EngineError``, whic
 search answers by falling back to the in-process engine.
 """
 
+import http.client
 import json
 import time
 import urllib.error
@@ -62,18 +63,28 @@ class EngineClient:
         )
         try:
             with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
-                return json.loads(response.read() or b"{}")
+                answer = json.loads(response.read() or b"{}")
         except urllib.error.HTTPError as error:
             if (missing_ok and error.code == 404) or (conflict_ok and error.code == 409):
                 return None
-            detail = error.read()[:500]
+            try:
+                detail = error.read()[:500]
+            except (OSError, http.client.HTTPException):  # its explanation cut short too
+                detail = b""
             kind = ClosedIndex if b"index_closed_exception" in detail else EngineError
             raise kind(f"{method} {path}: HTTP {error.code} {detail!r}") from error
-        except (OSError, ValueError) as error:
+        # http.client's errors (an answer cut short by a restart, a garbled status line) are no OSError.
+        except (OSError, ValueError, http.client.HTTPException) as error:
             raise EngineError(f"{method} {path}: {error}") from error
+        if not isinstance(answer, dict):
+            raise EngineError(f"{method} {path}: the answer is no JSON object")
+        return answer
 
     def search(self, index: str, body: dict) -> list[dict]:
-        return self.request("POST", f"{index}/_search", body)["hits"]["hits"]
+        hits = self.request("POST", f"{index}/_search", body).get("hits")
+        if not isinstance(hits, dict) or not isinstance(hits.get("hits"), list):
+            raise EngineError(f"POST {index}/_search: the answer holds no hits")
+        return hits["hits"]
 
     def bulk(self, lines: list[dict], refresh: bool = False) -> None:
         if not lines:
