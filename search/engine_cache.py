@@ -1,11 +1,13 @@
 """One site engine per process, rebuilt or updated in place when what search may show changes."""
 
+import datetime
 import threading
 import uuid
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Sum
+from django.db.models import Count, F, Max, Q, Sum
 from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from . import shared_cache
@@ -27,16 +29,21 @@ CONTENT_ACTIONS = (
 )
 
 VERSION_KEY = "search:content-version"
+# A log entry's id is drawn when it is written and seen when its transaction commits: a bulk
+# unpublish that commits after a quicker publish lands below the last id already caught up with.
+# Each catch-up also takes the changes logged this recently, whatever their id.
+LATE_COMMIT_SECONDS = 600
 # A change made where the shared cache was not told (a restore, a shell without REDIS_URL)
 # shows within this many seconds; the site's own publishes show at once.
 VERSION_SECONDS = 30
 
 
 def database_content_version():
-    """The last logged content change, and the state of the synonyms, the editors' promotions and
-    the sites: four small queries. Promotions and sites log nothing, yet they change the answers: a
-    worker without the shared cache, or any worker once a change's token has expired from it, learns
-    of them here. Sums weighted by the row's id tell a reordering or a page swapped for another."""
+    """The last logged content change and how many there are, and the state of the synonyms, the
+    editors' promotions and the sites: four small queries. Promotions and sites log nothing, yet
+    they change the answers: a worker without the shared cache, or any worker once a change's token
+    has expired from it, learns of them here. Sums weighted by the row's id tell a reordering or a
+    page swapped for another."""
     from wagtail.contrib.search_promotions.models import SearchPromotion
     from wagtail.models import Site
 
@@ -49,9 +56,11 @@ def database_content_version():
         queries=Sum(F("id") * F("query_id")),
     )
     sites = Site.objects.order_by("id").values_list("id", "hostname", "port", "root_page_id", "is_default_site")
+    logged = PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"), count=Count("id"))
     return (
-        PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS).aggregate(last=Max("id"))["last"],
+        logged["last"],
         (synonyms["latest"], synonyms["last_id"], synonyms["count"]),
+        logged["count"],  # grows also when a change commits below the last id (see LATE_COMMIT_SECONDS)
         tuple(promotions[name] for name in ("count", "last_id", "order", "pages", "queries")),
         tuple(sites),
     )
@@ -125,10 +134,11 @@ class EngineCache:
             log_went_back = last is None or (last_seen is not None and last < last_seen)
             if self._engine is None or version[1] != self._version[1] or (last != last_seen and log_went_back):
                 self._engine = self._build()
-            elif last != last_seen:
+            elif last != last_seen or version[2] != self._version[2]:
+                recent = timezone.now() - datetime.timedelta(seconds=LATE_COMMIT_SECONDS)
                 page_ids = set(
-                    PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__gt=last_seen or 0)
-                    .filter(id__lte=last)
+                    PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__lte=last)
+                    .filter(Q(id__gt=last_seen or 0) | Q(timestamp__gte=recent))
                     .values_list("page_id", flat=True)
                 )
                 self._update(self._engine, page_ids, last)

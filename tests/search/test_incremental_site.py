@@ -46,3 +46,29 @@ def test_an_emptied_page_log_rebuilds_the_engine_instead_of_failing(client):
     response = client.get("/api/search/", {"q": "ktp hilang"})
     assert response.status_code == 200
     assert response.json()["results"]
+
+
+def test_a_change_whose_log_entries_commit_below_the_last_one_seen_still_updates_the_engine():
+    """On PostgreSQL a log entry's id is drawn when written and seen at commit: a bulk change that
+    commits after a quicker publish lands below the last id the engine caught up with."""
+    from wagtail.models import PageLogEntry
+
+    engine = site_search.engine_cache.get()
+    page = source_page(ServicePage, "ktp-el-hilang-rusak")
+    # Ids the late transaction would have drawn: taken, and freed again before anyone sees them.
+    late_ids = [PageLogEntry.objects.log_action(page, "wagtail.publish").pk for _ in range(5)]
+    PageLogEntry.objects.filter(pk__in=late_ids).delete()
+    source_page(ServicePage, "akta-kelahiran").save_revision().publish()  # the quick publish
+    assert site_search.engine_cache.get() is engine
+    last_seen = PageLogEntry.objects.latest("pk").pk
+    page.title = "KTP-el hilang dimakan rayap"
+    page.save_revision().publish()  # the Indonesian page and its English translation
+    late = list(PageLogEntry.objects.filter(pk__gt=last_seen).order_by("pk").values_list("pk", flat=True))
+    assert 0 < len(late) <= len(late_ids)
+    for entry_id, late_id in zip(late, late_ids, strict=False):
+        PageLogEntry.objects.filter(pk=entry_id).update(id=late_id)  # committed late: below the last id seen
+
+    def found(query):
+        return [hit.key[1] for hit in site_search.engine_cache.get().hybrid.rank(query, types=["service"], limit=3)]
+
+    assert "ktp-el-hilang-rusak" in found("dimakan rayap")
