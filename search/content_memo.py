@@ -97,7 +97,7 @@ class ContentMemo:
     def _shared_key(self, key):
         if self._shared_scope is None:
             return None
-        return "search:answer:" + hashlib.sha1(repr((self._shared_scope, key)).encode()).hexdigest()
+        return shared_cache.key_for("search:answer", repr((self._shared_scope, key)))
 
     def site_key(self, request):
         """The Wagtail site a request is for (the default site without a request), read once per host.

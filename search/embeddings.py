@@ -79,7 +79,7 @@ def embed_query(text: str) -> np.ndarray:
 # model run. 2,000 vectors take 3 MB in each worker; the shared cache holds them for all.
 @lru_cache(maxsize=2_000)
 def _embed_query(text: str) -> np.ndarray:
-    key = f"search:query-vector:{text_hash(text)}"
+    key = shared_cache.key_for("search:query-vector", f"{MODEL_NAME}\n{text}")
     stored = shared_cache.read(key)
     if isinstance(stored, bytes) and len(stored) == DIMENSIONS * 4:
         return np.frombuffer(stored, dtype=np.float32)  # read-only: shared between callers

@@ -5,6 +5,8 @@ hide one worker's publish from the others. A cache that fails is a cache that is
 goes on without it.
 """
 
+import hashlib
+import hmac
 import logging
 
 from django.conf import settings
@@ -18,6 +20,14 @@ def shared_cache():
         return None
     alias = getattr(settings, "SEARCH_SHARED_CACHE", "")
     return caches[alias] if alias else None
+
+
+def key_for(prefix: str, text: str) -> str:
+    """A cache key naming ``text`` (a citizen's query, perhaps with a phone number in it) by a keyed
+    hash: whoever can list the cache's keys cannot test guesses of it without the site's secret."""
+    secret = settings.SECRET_KEY if settings.configured else ""  # outside the site nothing is shared
+    digest = hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
+    return f"{prefix}:{digest}"
 
 
 def read(key):

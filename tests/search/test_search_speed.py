@@ -248,6 +248,25 @@ def test_queries_without_promotions_read_the_promotions_once_per_content_version
         SearchPromotion.objects.all().delete()  # its signal starts the next test's answers afresh
 
 
+def test_the_shared_cache_keys_do_not_let_a_guessed_number_be_confirmed(client, shared_cache, settings):
+    import hashlib
+
+    query = "ktp hilang 081234567890"
+    result_ids(client, q=query)
+    keys = " ".join(shared_cache._cache)
+    assert "search:query-vector:" in keys and "search:answer:" in keys
+    for text in (query, f"{embeddings.MODEL_NAME}\n{query}"):
+        for digest in (hashlib.sha1, hashlib.sha256, hashlib.md5):
+            assert digest(text.encode()).hexdigest() not in keys
+    settings.SECRET_KEY = "another-site-another-secret-0123456789-abcdefghijklmnop"
+    shared_cache.clear()
+    embeddings._embed_query.cache_clear()
+    site_search.engine_cache.clear()
+    result_ids(client, q=query)
+    named = {key for key in keys.split() if "query-vector" in key or "search:answer" in key}
+    assert len(named) == 2 and not set(shared_cache._cache) & named  # another site's secret, other names
+
+
 def promote_licin_for(query):
     from wagtail.contrib.search_promotions.models import Query
 
