@@ -76,6 +76,9 @@ def mask_personal_data(text: str) -> str:
     return mask_personal_numbers(EMAIL_ADDRESS.sub(MASK, text))
 
 
+LOG_COUNTS = ("searches", "searches_without_results", "results_page_searches")
+
+
 def remask_rows(model, mask, fold_counts=False) -> int:
     """Mask the stored ``query`` of every row of ``model`` (a current or a migration's historical
     model) with ``mask``; returns the rows changed. With ``fold_counts`` (the log), a row that becomes
@@ -91,9 +94,11 @@ def remask_rows(model, mask, fold_counts=False) -> int:
             row.query = masked
             row.save(update_fields=["query"])
         else:
-            same.searches += row.searches
-            same.searches_without_results += row.searches_without_results
-            same.save(update_fields=["searches", "searches_without_results"])
+            # The counts the model has (a migration's historical model may predate some).
+            counts = [name for name in LOG_COUNTS if hasattr(row, name)]
+            for name in counts:
+                setattr(same, name, getattr(same, name) + getattr(row, name))
+            same.save(update_fields=counts)
             row.delete()
     return len(rows)
 
@@ -111,6 +116,8 @@ class SearchQueryLog(models.Model):
     date = models.DateField(_("date"), default=timezone.localdate)
     searches = models.PositiveIntegerField(_("searches"), default=0)
     searches_without_results = models.PositiveIntegerField(_("searches without results"), default=0)
+    # Those made on the results page, where the results opened are followed (the API's are not).
+    results_page_searches = models.PositiveIntegerField(_("searches on the results page"), default=0)
 
     class Meta:
         verbose_name = _("search query")
@@ -124,7 +131,7 @@ class SearchQueryLog(models.Model):
         return self.query
 
     @classmethod
-    def record(cls, query, language_code, result_count):
+    def record(cls, query, language_code, result_count, on_results_page=False):
         """Count one search; queries are stored normalised (lower case, single spaces).
 
         Phone numbers, NIKs and e-mail addresses are masked first: the log keeps no personal data.
@@ -136,12 +143,13 @@ class SearchQueryLog(models.Model):
         table = connection.ops.quote_name(cls._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
-                f"INSERT INTO {table} (query, language_code, date, searches, searches_without_results) "
-                "VALUES (%s, %s, %s, 1, %s) "
+                f"INSERT INTO {table} (query, language_code, date, searches, searches_without_results, "
+                "results_page_searches) VALUES (%s, %s, %s, 1, %s, %s) "
                 "ON CONFLICT (query, language_code, date) DO UPDATE SET "
                 f"searches = {table}.searches + 1, "
-                f"searches_without_results = {table}.searches_without_results + excluded.searches_without_results",
-                [normalised, language_code, timezone.localdate(), 0 if result_count else 1],
+                f"searches_without_results = {table}.searches_without_results + excluded.searches_without_results, "
+                f"results_page_searches = {table}.results_page_searches + excluded.results_page_searches",
+                [normalised, language_code, timezone.localdate(), 0 if result_count else 1, int(on_results_page)],
             )
 
     @classmethod

@@ -22,11 +22,12 @@ _pending = threading.local()  # the searches of the request this thread is answe
 LOCK_WAIT_MILLISECONDS = 500
 
 
-def count_after_response(query, language_code, result_count):
-    """Count this search in the log when the response has been sent."""
+def count_after_response(query, language_code, result_count, on_results_page=False):
+    """Count this search in the log when the response has been sent; ``on_results_page``: a citizen saw
+    it on the results page, where what they open is followed (the API's callers are not)."""
     if not hasattr(_pending, "searches"):
         _pending.searches = []
-    _pending.searches.append((query, language_code, result_count))
+    _pending.searches.append((query, language_code, result_count, on_results_page))
 
 
 def _forget_pending(**kwargs):
@@ -36,10 +37,10 @@ def _forget_pending(**kwargs):
 def write_pending(**kwargs):
     """Write the counts of the request just finished; a refusal is logged and dropped."""
     searches, _pending.searches = getattr(_pending, "searches", []), []
-    for query, language_code, result_count in searches:
+    for query, language_code, result_count, on_results_page in searches:
         try:
             with _short_lock_wait():
-                SearchQueryLog.record(query, language_code, result_count)
+                SearchQueryLog.record(query, language_code, result_count, on_results_page)
         except Error as error:  # InterfaceError too (a connection closed under it): no DatabaseError
             logger.warning("A search was not counted in the search log: %s", error)
 

@@ -96,10 +96,12 @@ def failed_searches():
         .values("query", "language_code")
         .annotate(
             total=Sum("searches"),
+            on_results_page=Sum("results_page_searches"),
             opened=_follow_up_count(opens__isnull=False),
             answered_no=_follow_up_count(found=False),
         )
-        .annotate(abandoned=Greatest(F("total") - F("opened"), Value(0)))
+        # Only the results page follows what is opened: the API's searches are neither opened nor abandoned.
+        .annotate(abandoned=Greatest(F("on_results_page") - F("opened"), Value(0)))
         .filter(Q(abandoned__gt=0) | Q(answered_no__gt=0))
         .order_by("-answered_no", "-abandoned", "query")
     )

@@ -32,7 +32,7 @@ def search_page(request):
     if query:
         context["outcome"] = outcome = site_search.search(query, language_code, limit=PAGE_RESULTS, request=request)
         if not answered:  # the page after an answer shows the same search again: not a new one
-            query_log.count_after_response(query, language_code, len(outcome.hits))
+            query_log.count_after_response(query, language_code, len(outcome.hits), on_results_page=True)
         context.update(_answer_context(query, language_code, outcome, answered))
     elif "q" in request.GET:
         context["error"] = _("Type what you are looking for, for example “KTP hilang”.")

@@ -170,3 +170,15 @@ def test_a_synonym_group_of_one_term_is_refused_with_a_message(client, failed_se
     assert response.status_code == 200
     assert "sedikitnya dua kata" in html.visible_text(html.soup(response))
     assert not SynonymGroup.objects.filter(terms="resep nasi goreng").exists()
+
+
+def test_searches_through_the_api_are_counted_but_never_as_abandoned(client, team_member):
+    for _ in range(3):
+        client.get("/api/search/", {"q": "resep rendang"})  # an app's searches: what it opens is not followed
+    client.force_login(team_member)
+    assert "resep rendang" not in report_rows(client)
+    client.logout()
+    search(client, "resep rendang")
+    client.force_login(team_member)
+    cells = report_rows(client)["resep rendang"].select("td")
+    assert [html.visible_text(cell) for cell in cells[2:5]] == ["4", "1", "0"]
