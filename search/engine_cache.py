@@ -5,7 +5,7 @@ import threading
 import uuid
 
 from django.db import transaction
-from django.db.models import Count, F, Max, Q, Sum
+from django.db.models import Count, F, Max, Sum
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.models import PageLogEntry
@@ -28,10 +28,12 @@ CONTENT_ACTIONS = (
     "wagtail.view_restriction.delete",
 )
 
-VERSION_KEY = "search:content-version"
+# Named with its layout: during a deploy, workers of the older code store a version of another shape.
+VERSION_KEY = "search:content-version:3"
 # A log entry's id is drawn when it is written and seen when its transaction commits: a bulk
 # unpublish that commits after a quicker publish lands below the last id already caught up with.
-# Each catch-up also takes the changes logged this recently, whatever their id.
+# A catch-up that finds more entries than ids above the last one seen also takes the changes
+# logged this recently, whatever their id.
 LATE_COMMIT_SECONDS = 600
 # A change made where the shared cache was not told (a restore, a shell without REDIS_URL)
 # shows within this many seconds; the site's own publishes show at once.
@@ -135,18 +137,26 @@ class EngineCache:
             if self._engine is None or version[1] != self._version[1] or (last != last_seen and log_went_back):
                 self._engine = self._build()
             elif last != last_seen or version[2] != self._version[2]:
-                recent = timezone.now() - datetime.timedelta(seconds=LATE_COMMIT_SECONDS)
-                page_ids = set(
-                    PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__lte=last)
-                    .filter(Q(id__gt=last_seen or 0) | Q(timestamp__gte=recent))
-                    .values_list("page_id", flat=True)
-                )
-                self._update(self._engine, page_ids, last)
+                self._update(self._engine, self._changed_pages(last_seen, last, version[2] - self._version[2]), last)
             if version != self._version:
                 # What it holds was read from the older content. The version's last part is this process's own.
                 self._engine.memo = ContentMemo(shared_scope=(self._name, code_fingerprint(), version[:-1]))
             self._version = version
             return self._engine
+
+    @staticmethod
+    def _changed_pages(last_seen, last, arrived) -> set:
+        """The pages logged since ``last_seen``; and when more entries ``arrived`` than that (some
+        committed below ``last_seen``), those logged in the last ``LATE_COMMIT_SECONDS`` too."""
+        logged = PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__lte=last)
+        since = logged.filter(id__gt=last_seen or 0)
+        page_ids = set(since.values_list("page_id", flat=True))
+        if arrived > since.count():
+            recent = timezone.now() - datetime.timedelta(seconds=LATE_COMMIT_SECONDS)
+            page_ids |= set(
+                logged.filter(id__lte=last_seen or 0, timestamp__gte=recent).values_list("page_id", flat=True)
+            )
+        return page_ids
 
     @property
     def built(self) -> bool:
