@@ -31,6 +31,8 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A refused form gives the citizen's text back instead of Django's bare 403.
+CSRF_FAILURE_VIEW = "core.csrf.csrf_failure"
 
 INSTALLED_APPS = [
     "melayani",
