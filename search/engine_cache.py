@@ -149,9 +149,9 @@ class EngineCache:
         """The pages logged since ``last_seen``; and when more entries ``arrived`` than that (some
         committed below ``last_seen``), those logged in the last ``LATE_COMMIT_SECONDS`` too."""
         logged = PageLogEntry.objects.filter(action__in=CONTENT_ACTIONS, id__lte=last)
-        since = logged.filter(id__gt=last_seen or 0)
-        page_ids = set(since.values_list("page_id", flat=True))
-        if arrived > since.count():
+        since = list(logged.filter(id__gt=last_seen or 0).values_list("page_id", flat=True))
+        page_ids = set(since)
+        if arrived > len(since):
             recent = timezone.now() - datetime.timedelta(seconds=LATE_COMMIT_SECONDS)
             page_ids |= set(
                 logged.filter(id__lte=last_seen or 0, timestamp__gte=recent).values_list("page_id", flat=True)

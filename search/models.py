@@ -71,6 +71,11 @@ def mask_personal_numbers(text: str) -> str:
     return PERSONAL_NUMBER.sub(MASK, text)
 
 
+def is_masked(text: str) -> bool:
+    """Whether personal data was masked out of ``text``: nobody types it as stored."""
+    return MASK in text
+
+
 def mask_personal_data(text: str) -> str:
     """``text`` with e-mail addresses and runs of 8 or more digits replaced by ``MASK``."""
     return mask_personal_numbers(EMAIL_ADDRESS.sub(MASK, text))

@@ -30,7 +30,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from core.exports import FormulaSafeCsvMixin
 
-from .models import MASK, SearchFollowUp, SearchOpen, SearchQueryLog, SynonymGroup
+from .models import SearchFollowUp, SearchOpen, SearchQueryLog, SynonymGroup, is_masked
 
 REPORT_DAYS = 30
 PROMOTE_PERMISSION = "wagtailsearchpromotions.add_searchpromotion"
@@ -139,7 +139,7 @@ class FailedSearchReportView(ReportView):
         for row in rows:
             row["opened_results"] = opened.get((row["query"], row["language_code"]), [])
             # A masked query is never typed as stored: a promotion for it would never show.
-            row["promotable"] = MASK not in row["query"]
+            row["promotable"] = not is_masked(row["query"])
         return rows
 
     def get_context_data(self, **kwargs):
@@ -164,8 +164,7 @@ def promote_page(request):
     if not form.is_valid():
         messages.error(request, _("The page could not be promoted: it may have been deleted."))
         return redirect("search_failed_report")
-    if MASK in form.cleaned_data["query"]:
-        # The log keeps the query masked: nobody types "########", so a promotion for it would never show.
+    if is_masked(form.cleaned_data["query"]):
         messages.error(request, _("This search held personal data and is kept masked: it cannot be promoted."))
         return redirect("search_failed_report")
     page = form.cleaned_data["page"]

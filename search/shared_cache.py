@@ -5,12 +5,11 @@ hide one worker's publish from the others. A cache that fails is a cache that is
 goes on without it.
 """
 
-import hashlib
-import hmac
 import logging
 
 from django.conf import settings
 from django.core.cache import caches
+from django.utils.crypto import salted_hmac
 
 logger = logging.getLogger(__name__)
 
@@ -26,8 +25,7 @@ def key_for(prefix: str, text: str) -> str:
     """A cache key naming ``text`` (a citizen's query, perhaps with a phone number in it) by a keyed
     hash: whoever can list the cache's keys cannot test guesses of it without the site's secret."""
     secret = settings.SECRET_KEY if settings.configured else ""  # outside the site nothing is shared
-    digest = hmac.new(secret.encode(), text.encode(), hashlib.sha256).hexdigest()
-    return f"{prefix}:{digest}"
+    return f"{prefix}:{salted_hmac(prefix, text, secret=secret, algorithm='sha256').hexdigest()}"
 
 
 def read(key):
